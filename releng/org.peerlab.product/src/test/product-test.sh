@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# End-to-end checks of the materialized product: headless commands and the workbench under Xvfb.
+# Usage: product-test.sh PRODUCT_DIR OUT_DIR   (run by the product module's integration-test phase)
+set -uo pipefail
+product=$1
+out=$2
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
+export PEERLAB_PRODUCT=$product
+mkdir -p "$out"
+failures=0
+fail() { echo "product-test: FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "product-test: ok: $*"; }
+
+# 1. peerlab strategies --json: at least 4 strategies in at least 3 families, valid JSON.
+start=$(date +%s%N)
+if "$root/peerlab" strategies --json >"$out/strategies.json" 2>"$out/strategies.err"; then
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  counts=$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); print(len(a), len({s["family"] for s in a}))' "$out/strategies.json" 2>&1)
+  read -r n f <<<"$counts"
+  if [ "${n:-0}" -ge 4 ] 2>/dev/null && [ "${f:-0}" -ge 3 ]; then pass "strategies --json lists $n strategies in $f families (${ms} ms)"
+  else fail "strategies --json: expected >=4 strategies in >=3 families, got: $counts"; fi
+else
+  fail "strategies --json exited $?: $(cat "$out/strategies.err")"
+fi
+
+# 2. usage errors: one line, exit code 2.
+expect_usage() {
+  "$root/peerlab" "$@" >"$out/usage.out" 2>"$out/usage.err"; code=$?
+  lines=$(wc -l <"$out/usage.err")
+  if [ "$code" -eq 2 ] && [ "$lines" -eq 1 ]; then pass "peerlab $* -> exit 2: $(cat "$out/usage.err")"
+  else fail "peerlab $*: expected exit 2 and one line, got exit $code and: $(cat "$out/usage.err")"; fi
+}
+expect_usage no-such-command
+expect_usage strategies --no-such-option
+expect_usage --no-such-option
+
+# 3. help texts.
+if "$root/peerlab" --help | grep -q "strategies"; then pass "--help lists the strategies command"; else fail "--help does not list strategies"; fi
+if "$root/peerlab" strategies --help | grep -q "^Usage: peerlab strategies"; then pass "strategies --help"; else fail "strategies --help"; fi
+if "$root/peerlab" strategies --family aead | grep -q "aes-256-gcm"; then pass "strategies --family aead"; else fail "strategies --family aead"; fi
+
+# 4. the workbench: Strategies view filled, screenshot saved.
+ui=$out/ui
+rm -rf "$ui"
+run_ui() { timeout 120 "$root/peerlab" --self-check "$ui" >"$out/workbench.log" 2>&1; }
+if [ -n "${DISPLAY-}" ]; then run_ui
+elif command -v xvfb-run >/dev/null; then
+  export -f run_ui; export root ui out
+  timeout 150 xvfb-run -a -s "-screen 0 1280x900x24" bash -c run_ui
+else
+  fail "the workbench smoke test needs a display: install xvfb (apt-get install xvfb xauth libgtk-3-0) or set DISPLAY"
+fi
+if [ -s "$ui/strategies-view.txt" ]; then
+  missing=$(python3 -c '
+import json,sys
+listed={s["family"]+"/"+s["name"] for s in json.load(open(sys.argv[1]))}
+shown=set(open(sys.argv[2]).read().split())
+print(" ".join(sorted(listed-shown)))' "$out/strategies.json" "$ui/strategies-view.txt")
+  if [ -z "$missing" ]; then pass "Strategies view shows all $(wc -l <"$ui/strategies-view.txt") strategies of 'peerlab strategies'"
+  else fail "Strategies view lacks: $missing"; fi
+else
+  fail "the workbench self-check wrote no strategies-view.txt; log: $(tail -n 20 "$out/workbench.log")"
+fi
+if [ -s "$ui/workbench.png" ]; then pass "screenshot $ui/workbench.png"; else fail "no screenshot"; fi
+
+[ "$failures" -eq 0 ] || { echo "product-test: $failures failure(s)" >&2; exit 1; }
+echo "product-test: all checks passed"
