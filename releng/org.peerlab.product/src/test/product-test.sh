@@ -39,14 +39,20 @@ if "$root/peerlab" --help | grep -q "strategies"; then pass "--help lists the st
 if "$root/peerlab" strategies --help | grep -q "^Usage: peerlab strategies"; then pass "strategies --help"; else fail "strategies --help"; fi
 if "$root/peerlab" strategies --family aead | grep -q "aes-256-gcm"; then pass "strategies --family aead"; else fail "strategies --family aead"; fi
 
-# 4. the workbench: Strategies view filled, screenshot saved.
+# 4. no JDK 21+: a clear message naming what to install, exit 1.
+mkdir -p "$out/no-jvm"
+JAVA_HOME=/nonexistent PEERLAB_JVM_DIR="$out/no-jvm" "$root/peerlab" --help >/dev/null 2>"$out/nojdk.err"; code=$?
+if [ "$code" -eq 1 ] && grep -q "needs a JDK 21 or newer" "$out/nojdk.err" && grep -q "Install one" "$out/nojdk.err"; then
+  pass "without a JDK 21+: $(head -n 1 "$out/nojdk.err" | cut -c1-90)..."
+else fail "without a JDK 21+: expected exit 1 and an install hint, got exit $code: $(cat "$out/nojdk.err")"; fi
+
+# 5. the workbench: Strategies view filled, screenshot saved.
 ui=$out/ui
 rm -rf "$ui"
-run_ui() { timeout 120 "$root/peerlab" --self-check "$ui" >"$out/workbench.log" 2>&1; }
-if [ -n "${DISPLAY-}" ]; then run_ui
+selfcheck=(timeout 120 "$root/peerlab" --self-check "$ui")
+if [ -n "${DISPLAY-}" ]; then "${selfcheck[@]}" >"$out/workbench.log" 2>&1
 elif command -v xvfb-run >/dev/null; then
-  export -f run_ui; export root ui out
-  timeout 150 xvfb-run -a -s "-screen 0 1280x900x24" bash -c run_ui
+  xvfb-run -a -s "-screen 0 1280x900x24" "${selfcheck[@]}" >"$out/workbench.log" 2>&1
 else
   fail "the workbench smoke test needs a display: install xvfb (apt-get install xvfb xauth libgtk-3-0) or set DISPLAY"
 fi
@@ -59,9 +65,12 @@ print(" ".join(sorted(listed-shown)))' "$out/strategies.json" "$ui/strategies-vi
   if [ -z "$missing" ]; then pass "Strategies view shows all $(wc -l <"$ui/strategies-view.txt") strategies of 'peerlab strategies'"
   else fail "Strategies view lacks: $missing"; fi
 else
-  fail "the workbench self-check wrote no strategies-view.txt; log: $(tail -n 20 "$out/workbench.log")"
+  fail "the workbench self-check wrote no strategies-view.txt; log: $(tail -n 20 "$out/workbench.log" 2>/dev/null)"
 fi
 if [ -s "$ui/workbench.png" ]; then pass "screenshot $ui/workbench.png"; else fail "no screenshot"; fi
+if grep -q "^org.peerlab.core " "$ui/about.txt" 2>/dev/null && grep -q "^org.eclipse.osgi " "$ui/about.txt"; then
+  pass "About dialog lists bundle versions ($(wc -l <"$ui/about.txt") rows; screenshot $ui/about.png)"
+else fail "About dialog did not list PeerLab's and the framework's bundles: $(cat "$ui/about.txt" 2>/dev/null)"; fi
 
 [ "$failures" -eq 0 ] || { echo "product-test: $failures failure(s)" >&2; exit 1; }
 echo "product-test: all checks passed"

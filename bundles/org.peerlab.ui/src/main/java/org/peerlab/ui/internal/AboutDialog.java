@@ -41,11 +41,11 @@ final class AboutDialog extends Dialog {
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         Table table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         table.setHeaderVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).hint(560, 300).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, true).hint(660, 300).applyTo(table);
         for (String heading : new String[] { "Bundle", "Version", "State" }) {
             TableColumn c = new TableColumn(table, SWT.LEFT);
             c.setText(heading);
-            c.setWidth(heading.equals("Bundle") ? 300 : 150);
+            c.setWidth(heading.equals("Bundle") ? 300 : heading.equals("Version") ? 220 : 140);
         }
         Arrays.stream(self.getBundleContext().getBundles())
                 .filter(b -> b.getSymbolicName() != null)

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -20,8 +24,12 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.osgi.service.event.Event;
 
 import jakarta.inject.Inject;
@@ -29,24 +37,27 @@ import jakarta.inject.Inject;
 /**
  * Started with {@code -Dpeerlab.selfcheck=DIR} (what {@code ./peerlab --self-check DIR} does),
  * the workbench checks itself once it is up: it waits until the Strategies view shows
- * strategies, writes the rows the tree widget displays to {@code DIR/strategies-view.txt},
- * saves a screenshot of the window to {@code DIR/workbench.png}, and closes. Without the
- * property it does nothing. The smoke test under Xvfb relies on it.
+ * strategies, writes the rows the tree widget displays to {@code DIR/strategies-view.txt} and a
+ * screenshot of the window to {@code DIR/workbench.png}; then runs Help > About through the
+ * command service, writes the dialog's bundle table to {@code DIR/about.txt} and its picture to
+ * {@code DIR/about.png}, and closes the workbench. Without the property it does nothing.
  */
 public class SelfCheckAddon {
 
     static final String PROPERTY = "peerlab.selfcheck";
+    private static final String ABOUT_COMMAND = "org.peerlab.ui.command.about";
     private static final int POLL_MILLIS = 250;
     private static final int GIVE_UP_MILLIS = 30_000;
 
     @Inject
     @Optional
     void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication app,
-            EModelService models, IWorkbench workbench) {
+            EModelService models, IWorkbench workbench, ECommandService commands, EHandlerService handlers) {
         String dir = System.getProperty(PROPERTY);
         if (dir == null || dir.isBlank()) {
             return;
         }
+        Path out = Path.of(dir);
         Display display = Display.getCurrent();
         long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
         Runnable[] poll = new Runnable[1];
@@ -57,9 +68,56 @@ public class SelfCheckAddon {
                 return;
             }
             // One more cycle so that the final paint of the expanded tree reaches the screen.
-            display.timerExec(500, () -> finish(Path.of(dir), rows, app, models, workbench));
+            display.timerExec(500, () -> {
+                try {
+                    Files.createDirectories(out);
+                    Files.write(out.resolve("strategies-view.txt"), rows, StandardCharsets.UTF_8);
+                    screenshot(mainShell(app, models), out.resolve("workbench.png"));
+                    checkAbout(display, out, commands, handlers);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("peerlab self-check failed: " + e);
+                } finally {
+                    display.asyncExec(workbench::close);
+                }
+            });
         };
         display.timerExec(POLL_MILLIS, poll[0]);
+    }
+
+    /** Opens the About dialog as a user would (its command), records it, and closes it. */
+    private static void checkAbout(Display display, Path out, ECommandService commands, EHandlerService handlers) {
+        Shell main = display.getActiveShell();
+        display.timerExec(1000, () -> {
+            Shell about = display.getActiveShell();
+            if (about == null || about == main) {
+                System.err.println("peerlab self-check: the About dialog did not open");
+                return;
+            }
+            try {
+                Files.write(out.resolve("about.txt"), tableRows(about), StandardCharsets.UTF_8);
+                screenshot(about, out.resolve("about.png"));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("peerlab self-check: recording the About dialog failed: " + e);
+            } finally {
+                about.close();
+            }
+        });
+        ParameterizedCommand command = commands.createCommand(ABOUT_COMMAND, null);
+        handlers.executeHandler(command); // returns when the dialog closes
+    }
+
+    private static List<String> tableRows(Control control) {
+        List<String> rows = new ArrayList<>();
+        if (control instanceof Table table) {
+            for (TableItem item : table.getItems()) {
+                rows.add(item.getText(0) + " " + item.getText(1) + " " + item.getText(2));
+            }
+        } else if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                rows.addAll(tableRows(child));
+            }
+        }
+        return rows;
     }
 
     private static List<String> shown(MApplication app, EModelService models) {
@@ -76,18 +134,6 @@ public class SelfCheckAddon {
             throw new IllegalStateException("the main window has no shell");
         }
         return shell;
-    }
-
-    private static void finish(Path dir, List<String> rows, MApplication app, EModelService models, IWorkbench workbench) {
-        try {
-            Files.createDirectories(dir);
-            Files.write(dir.resolve("strategies-view.txt"), rows, StandardCharsets.UTF_8);
-            screenshot(mainShell(app, models), dir.resolve("workbench.png"));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("peerlab self-check failed: " + e);
-        } finally {
-            workbench.close();
-        }
     }
 
     private static void screenshot(Shell shell, Path file) {
