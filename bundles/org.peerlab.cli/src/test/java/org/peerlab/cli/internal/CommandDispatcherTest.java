@@ -7,14 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.peerlab.core.strategy.ParameterSpec;
 import org.peerlab.core.strategy.RegisteredStrategy;
 import org.peerlab.core.strategy.Strategy;
 import org.peerlab.core.strategy.StrategyDescriptor;
-import org.peerlab.core.strategy.StrategyFamily;
 import org.peerlab.core.strategy.StrategyRegistry;
 
 class CommandDispatcherTest {
@@ -34,31 +32,6 @@ class CommandDispatcherTest {
             @Override
             public List<RegisteredStrategy> all() {
                 return all;
-            }
-
-            @Override
-            public List<String> families() {
-                return all.stream().map(RegisteredStrategy::family).distinct().toList();
-            }
-
-            @Override
-            public StrategyFamily family(String family) {
-                return new StrategyFamily() {
-                    @Override
-                    public String name() {
-                        return family;
-                    }
-
-                    @Override
-                    public List<RegisteredStrategy> strategies() {
-                        return all.stream().filter(s -> s.family().equals(family)).toList();
-                    }
-
-                    @Override
-                    public Optional<RegisteredStrategy> find(String n) {
-                        return strategies().stream().filter(s -> s.name().equals(n)).findFirst();
-                    }
-                };
             }
 
             @Override

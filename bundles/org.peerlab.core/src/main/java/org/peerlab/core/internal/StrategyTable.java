@@ -5,11 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.peerlab.core.strategy.RegisteredStrategy;
-import org.peerlab.core.strategy.StrategyFamily;
 import org.peerlab.core.strategy.StrategyListener;
 import org.peerlab.core.strategy.StrategyListener.Change;
 import org.peerlab.core.strategy.StrategyRegistry;
@@ -103,34 +101,6 @@ public class StrategyTable implements StrategyRegistry {
                     .sorted(Comparator.comparing(RegisteredStrategy::family).thenComparing(RegisteredStrategy::name))
                     .toList();
         }
-    }
-
-    @Override
-    public List<String> families() {
-        return all().stream().map(RegisteredStrategy::family).distinct().toList();
-    }
-
-    @Override
-    public StrategyFamily family(String family) {
-        return new StrategyFamily() {
-            @Override
-            public String name() {
-                return family;
-            }
-
-            @Override
-            public List<RegisteredStrategy> strategies() {
-                return all().stream().filter(s -> s.family().equals(family)).toList();
-            }
-
-            @Override
-            public Optional<RegisteredStrategy> find(String strategyName) {
-                synchronized (byKey) {
-                    List<Entry> entries = byKey.get(family + "/" + strategyName);
-                    return entries == null ? Optional.empty() : Optional.of(entries.get(0).strategy());
-                }
-            }
-        };
     }
 
     @Override
