@@ -14,15 +14,15 @@ public interface ErasureCodec {
 
     /**
      * @param data any length, including zero
-     * @return n shards, indexed 0..n-1
+     * @return n shards, indexed 0..n-1, each starting with a {@link ShardHeader}
      */
     List<Shard> encode(byte[] data);
 
     /**
-     * Rebuilds the data from any sufficient subset of shards; duplicates are ignored.
+     * Rebuilds the data from any k intact shards. Damaged shards and shards of another encoding
+     * are left out; duplicates are ignored.
      *
-     * @throws InsufficientShardsException if fewer than k distinct valid shards are given
-     * @throws CorruptShardException       if the shards given contradict each other
+     * @throws InsufficientShardsException if fewer than k intact shards are given (the message names those left out)
      */
-    byte[] decode(Collection<Shard> shards) throws InsufficientShardsException, CorruptShardException;
+    byte[] decode(Collection<Shard> shards) throws InsufficientShardsException;
 }

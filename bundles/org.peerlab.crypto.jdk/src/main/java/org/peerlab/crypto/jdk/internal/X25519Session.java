@@ -5,121 +5,66 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.XECPublicKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
-import java.util.Optional;
 
 import javax.crypto.KeyAgreement;
 
-import org.peerlab.crypto.api.KeyExchangeException;
-import org.peerlab.crypto.api.KeyExchangeSession;
+import org.peerlab.crypto.api.OneRoundTripSession;
 import org.peerlab.crypto.api.Role;
 import org.peerlab.crypto.api.Secret;
 
-/** One X25519 exchange; states: NEW → STARTED → COMPLETE (or FAILED / CLOSED). */
-final class X25519Session implements KeyExchangeSession {
+/** One X25519 exchange (RFC 7748): each side sends its 32-byte public share. */
+final class X25519Session extends OneRoundTripSession {
 
-    private enum State { NEW, STARTED, COMPLETE, FAILED, CLOSED }
+    static final int SHARE_LENGTH = 32;
 
-    private static final int SHARE_LENGTH = 32;
-
-    private final Role role;
-    private final Transcript transcript = new Transcript();
-    private State state = State.NEW;
-    private KeyPair keyPair;
-    private Secret secret;
+    private PrivateKey privateKey;
 
     X25519Session(Role role) {
-        this.role = role;
+        super("x25519", role);
     }
 
     @Override
-    public Role role() {
-        return role;
+    protected byte[] hello() throws GeneralSecurityException {
+        return generate();
     }
 
     @Override
-    public Optional<byte[]> start() {
-        require(State.NEW, "start");
-        try {
-            keyPair = KeyPairGenerator.getInstance("X25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no X25519", e);
-        }
-        state = State.STARTED;
-        if (role == Role.INITIATOR) {
-            byte[] share = encode((XECPublicKey) keyPair.getPublic());
-            transcript.append(share);
-            return Optional.of(share);
-        }
-        return Optional.empty();
+    protected Reply respond(byte[] hello) throws GeneralSecurityException {
+        byte[] own = generate();
+        return new Reply(own, agree(privateKey, hello));
     }
 
     @Override
-    public Optional<byte[]> receive(byte[] message) throws KeyExchangeException {
-        require(State.STARTED, "receive");
-        if (message.length != SHARE_LENGTH) {
-            state = State.FAILED;
-            throw new KeyExchangeException("x25519 share must be 32 bytes, got " + message.length);
-        }
-        byte[] ownShare = encode((XECPublicKey) keyPair.getPublic());
-        if (role == Role.RESPONDER) {
-            transcript.append(message);
-            transcript.append(ownShare);
-        } else {
-            transcript.append(message);
-        }
-        try {
-            KeyAgreement agreement = KeyAgreement.getInstance("X25519");
-            agreement.init(keyPair.getPrivate());
-            agreement.doPhase(decode(message), true);
-            secret = Secret.adopt(agreement.generateSecret());
-        } catch (GeneralSecurityException e) {
-            // The JDK rejects shares of small order, whose shared secret would be all zeros.
-            state = State.FAILED;
-            throw new KeyExchangeException("x25519 share rejected: " + e.getMessage(), e);
-        }
-        state = State.COMPLETE;
-        forgetPrivateKey();
-        return role == Role.RESPONDER ? Optional.of(ownShare) : Optional.empty();
+    protected Secret finish(byte[] reply) throws GeneralSecurityException {
+        return agree(privateKey, reply);
     }
 
     @Override
-    public boolean isComplete() {
-        return state == State.COMPLETE;
-    }
-
-    @Override
-    public Secret sharedSecret() {
-        require(State.COMPLETE, "sharedSecret");
-        return secret;
-    }
-
-    @Override
-    public byte[] transcript() {
-        return transcript.toByteArray();
-    }
-
-    @Override
-    public void close() {
-        if (secret != null) {
-            secret.destroy();
-        }
-        forgetPrivateKey();
-        state = State.CLOSED;
-    }
-
-    private void forgetPrivateKey() {
+    protected void wipe() {
         // The JDK's XEC private key offers no destroy(); dropping the reference is all we can do.
-        keyPair = keyPair == null ? null : new KeyPair(keyPair.getPublic(), null);
+        privateKey = null;
     }
 
-    private void require(State expected, String operation) {
-        if (state != expected) {
-            throw new IllegalStateException("x25519 session: cannot " + operation + " in state " + state);
+    private byte[] generate() throws GeneralSecurityException {
+        KeyPair pair = KeyPairGenerator.getInstance("X25519").generateKeyPair();
+        privateKey = pair.getPrivate();
+        return encode((XECPublicKey) pair.getPublic());
+    }
+
+    /** X25519(private, peer share); the JDK rejects small-order shares (all-zero secret). */
+    static Secret agree(PrivateKey own, byte[] peerShare) throws GeneralSecurityException {
+        if (peerShare.length != SHARE_LENGTH) {
+            throw new IllegalArgumentException("x25519 share must be 32 bytes, got " + peerShare.length);
         }
+        KeyAgreement agreement = KeyAgreement.getInstance("X25519");
+        agreement.init(own);
+        agreement.doPhase(decode(peerShare), true);
+        return Secret.adopt(agreement.generateSecret());
     }
 
     /** RFC 7748 encoding: the u-coordinate, 32 bytes little-endian. */

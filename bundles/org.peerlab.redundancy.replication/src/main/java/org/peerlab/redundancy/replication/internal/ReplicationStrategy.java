@@ -1,7 +1,6 @@
 package org.peerlab.redundancy.replication.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -10,19 +9,20 @@ import org.peerlab.core.strategy.ParameterSpec;
 import org.peerlab.core.strategy.Parameters;
 import org.peerlab.core.strategy.Strategy;
 import org.peerlab.core.strategy.StrategyDescriptor;
-import org.peerlab.redundancy.api.CorruptShardException;
 import org.peerlab.redundancy.api.ErasureCodec;
 import org.peerlab.redundancy.api.InsufficientShardsException;
 import org.peerlab.redundancy.api.RedundancyScheme;
 import org.peerlab.redundancy.api.Shard;
+import org.peerlab.redundancy.api.ShardHeader;
+import org.peerlab.redundancy.api.ShardSelection;
 
-/** Plain replication: r identical copies, any one of which restores the data (1-of-r). */
+/** Plain replication: r identical copies, any one intact copy restores the data (1-of-r). */
 @Component(service = { RedundancyScheme.class, Strategy.class },
         property = { Strategy.FAMILY_PROPERTY + "=" + RedundancyScheme.FAMILY, Strategy.NAME_PROPERTY + "=replication" })
 public class ReplicationStrategy implements RedundancyScheme {
 
     private static final StrategyDescriptor DESCRIPTOR = StrategyDescriptor.of(FAMILY, "replication",
-            "Full copies: r identical shards, any one restores the data (storage overhead r)",
+            "Full copies: r identical shards, any one intact copy restores the data (storage overhead r)",
             ParameterSpec.integer("copies", "number of identical copies r", 3, 1, 256));
 
     @Override
@@ -51,28 +51,16 @@ public class ReplicationStrategy implements RedundancyScheme {
         public List<Shard> encode(byte[] data) {
             List<Shard> shards = new ArrayList<>(copies);
             for (int i = 0; i < copies; i++) {
-                shards.add(new Shard(i, data.clone()));
+                shards.add(new ShardHeader(ShardHeader.REPLICATION, 1, copies, i, data.length).wrap(data));
             }
             return shards;
         }
 
         @Override
-        public byte[] decode(Collection<Shard> shards) throws InsufficientShardsException, CorruptShardException {
-            byte[] first = null;
-            for (Shard s : shards) {
-                if (s.index() >= copies) {
-                    throw new CorruptShardException("shard index " + s.index() + " is outside 0.." + (copies - 1));
-                }
-                if (first == null) {
-                    first = s.data();
-                } else if (!Arrays.equals(first, s.data())) {
-                    throw new CorruptShardException("replica " + s.index() + " differs from the others");
-                }
-            }
-            if (first == null) {
-                throw new InsufficientShardsException(0, 1);
-            }
-            return first.clone();
+        public byte[] decode(Collection<Shard> shards) throws InsufficientShardsException {
+            ShardSelection intact = new ShardSelection(shards, ShardHeader.REPLICATION, 1, copies);
+            intact.requireAtLeast(1);
+            return intact.payloads().values().iterator().next();
         }
     }
 }
