@@ -23,6 +23,15 @@ else
   fail "strategies --json exited $?: $(cat "$out/strategies.err")"
 fi
 
+missing=$(python3 -c '
+import json,sys
+names={s["family"]+"/"+s["name"] for s in json.load(open(sys.argv[1]))}
+want="""aead/aes-256-gcm aead/chacha20-poly1305 aead/aes-256-gcm-siv aead/aes-256-gcm-bc key-exchange/ffdhe2048
+key-exchange/ecdh-p256 key-exchange/x25519 key-exchange/x25519-mlkem768 pake/jpake kdf/hkdf-sha256 kdf/pbkdf2-sha256
+kdf/argon2id signature/ed25519 signature/ecdsa-p256 redundancy/replication redundancy/reed-solomon transport/memory""".split()
+print(" ".join(w for w in want if w not in names))' "$out/strategies.json")
+if [ -z "$missing" ]; then pass "every strategy of the families issue is installed"; else fail "strategies missing from the product: $missing"; fi
+
 # 2. usage errors: one line, exit code 2.
 expect_usage() {
   "$root/peerlab" "$@" >"$out/usage.out" 2>"$out/usage.err"; code=$?
@@ -33,6 +42,29 @@ expect_usage() {
 expect_usage no-such-command
 expect_usage strategies --no-such-option
 expect_usage --no-such-option
+expect_usage bench --family no-such-family
+expect_usage bench --iterations 1
+
+# 2b. a short benchmark writes a complete report (figures from so short a run mean nothing).
+rm -rf "$out/bench"
+if "$root/peerlab" bench --family aead,redundancy --warmup 0 --iterations 2 --iteration-ms 20 --out "$out/bench" >"$out/bench.out" 2>"$out/bench.err"; then
+  problems=$(python3 -c '
+import json,os,sys
+d=sys.argv[1]; bad=[]
+for f in ["report.html","report.json","aead.csv","redundancy.csv","charts/aead.png","charts/aead.svg","charts/redundancy.png","charts/redundancy.svg"]:
+    if not os.path.getsize(os.path.join(d,f)): bad.append(f+" empty")
+r=json.load(open(os.path.join(d,"report.json")))
+rows=[x for s in r["sections"] for x in s["rows"]]
+if len({x["strategy"] for x in rows if x["family"]=="aead"})<5: bad.append("aead rows lack strategies or the baseline")
+if not any("raw JDK AES-GCM" in n for n in r["notes"]): bad.append("no API-versus-raw note")
+for k in ["CPU","JDK","PeerLab","Measured iterations"]:
+    if k not in r["metadata"]: bad.append("metadata lacks "+k)
+print("; ".join(bad))' "$out/bench" 2>&1)
+  if [ -z "$problems" ]; then pass "bench writes report.html, report.json, CSV and PNG/SVG charts with machine metadata"
+  else fail "bench report: $problems"; fi
+else
+  fail "bench exited $?: $(tail -n 5 "$out/bench.err")"
+fi
 
 # 3. help texts.
 if "$root/peerlab" --help | grep -q "strategies"; then pass "--help lists the strategies command"; else fail "--help does not list strategies"; fi

@@ -16,6 +16,7 @@ import org.peerlab.cli.api.UsageException;
 public final class CommandDispatcher {
 
     public static final int USAGE = 2;
+    public static final int FAILURE = 1;
 
     private final Collection<Command> commands;
     private final String version;
@@ -53,6 +54,11 @@ public final class CommandDispatcher {
         } catch (UsageException e) {
             err.println("peerlab " + name + ": " + e.getMessage());
             return USAGE;
+        } catch (RuntimeException | LinkageError e) {
+            // A bug, not bad input: say so plainly, with the trace for the report, and fail.
+            err.println("peerlab " + name + ": internal error: " + e);
+            e.printStackTrace(err);
+            return FAILURE;
         }
     }
 

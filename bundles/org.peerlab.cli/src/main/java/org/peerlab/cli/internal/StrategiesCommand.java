@@ -10,7 +10,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.peerlab.cli.api.Command;
-import org.peerlab.cli.api.Json;
+import org.peerlab.core.json.Json;
 import org.peerlab.cli.api.Options;
 import org.peerlab.cli.api.UsageException;
 import org.peerlab.core.strategy.ParameterSpec;

@@ -91,6 +91,18 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void aCrashingCommandFailsLoudly() {
+        org.peerlab.cli.api.Command broken = new org.peerlab.cli.api.Command() {
+            public String name() { return "broken"; }
+            public String summary() { return "fails"; }
+            public String help() { return "fails"; }
+            public int run(List<String> args, PrintStream o, PrintStream e) { throw new IllegalStateException("boom"); }
+        };
+        assertEquals(1, new CommandDispatcher(List.of(broken), "0").dispatch(List.of("broken"), out, err));
+        assertTrue(err().startsWith("peerlab broken: internal error: java.lang.IllegalStateException: boom"), err());
+    }
+
+    @Test
     void jsonListsFamilyNameProviderAndParameters() {
         assertEquals(0, run("strategies", "--json"));
         String json = out();

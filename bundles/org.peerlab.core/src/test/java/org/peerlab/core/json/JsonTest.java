@@ -1,4 +1,4 @@
-package org.peerlab.cli.internal;
+package org.peerlab.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.peerlab.cli.api.Json;
 
 class JsonTest {
 

@@ -1,4 +1,4 @@
-package org.peerlab.cli.api;
+package org.peerlab.core.json;
 
 import java.util.Iterator;
 import java.util.List;
