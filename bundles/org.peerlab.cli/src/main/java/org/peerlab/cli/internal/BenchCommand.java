@@ -101,12 +101,17 @@ public class BenchCommand implements Command {
             return 1;
         }
         for (Measurement m : result.measurements()) {
-            out.printf("%-13s %-18s %-9s %-40s %12.2f ± %-9.2f %s%n", m.family(), m.strategy(), m.operation(), m.parameters(), m.mean(), m.ci95(),
-                    m.unit());
+            out.printf("%-13s %-18s %-9s %-40s %12s ± %-9s %s%n", m.family(), m.strategy(), m.operation(), m.parameters(), figure(m.mean()),
+                    figure(m.ci95()), m.unit());
         }
         BenchReport.notes(result).forEach(out::println);
         out.println("report: " + html.toAbsolutePath());
         return 0;
+    }
+
+    /** Two decimals, or four significant digits for figures below 1 (HKDF takes microseconds). */
+    static String figure(double v) {
+        return Math.abs(v) >= 1 || v == 0 ? String.format("%.2f", v) : String.format("%.4g", v);
     }
 
     private static Set<String> list(String csv) {

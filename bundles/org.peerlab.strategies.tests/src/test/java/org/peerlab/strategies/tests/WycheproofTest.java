@@ -42,6 +42,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class WycheproofTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void freshSummary() throws java.io.IOException {
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("target", "wycheproof-summary.txt"));
+    }
+
     // ---- AEAD ----------------------------------------------------------------------------
 
     private static void aead(String file, Aead aead) throws Exception {
