@@ -18,7 +18,7 @@ import org.peerlab.core.strategy.Strategy;
 import org.peerlab.core.strategy.StrategyDescriptor;
 import org.peerlab.crypto.api.KeyExchange;
 import org.peerlab.crypto.api.KeyExchangeSession;
-import org.peerlab.crypto.api.OneRoundTripSession;
+import org.peerlab.crypto.api.DiffieHellmanSession;
 import org.peerlab.crypto.api.Role;
 import org.peerlab.crypto.api.Secret;
 
@@ -48,14 +48,15 @@ public class Ffdhe2048Strategy implements KeyExchange {
         return new Session(role);
     }
 
-    private static final class Session extends OneRoundTripSession {
+    private static final class Session extends DiffieHellmanSession {
         private DHPrivateKeyParameters privateKey;
 
         Session(Role role) {
             super("ffdhe2048", role);
         }
 
-        private byte[] generate() {
+        @Override
+        protected byte[] generate() {
             DHKeyPairGenerator g = new DHKeyPairGenerator();
             g.init(new DHKeyGenerationParameters(RANDOM, GROUP));
             AsymmetricCipherKeyPair pair = g.generateKeyPair();
@@ -63,7 +64,8 @@ public class Ffdhe2048Strategy implements KeyExchange {
             return fixed(((DHPublicKeyParameters) pair.getPublic()).getY());
         }
 
-        private Secret agree(byte[] peer) throws GeneralSecurityException {
+        @Override
+        protected Secret agree(byte[] peer) throws GeneralSecurityException {
             if (peer.length != LENGTH) {
                 throw new IllegalArgumentException("ffdhe2048 share must be 256 bytes, got " + peer.length);
             }
@@ -77,22 +79,6 @@ public class Ffdhe2048Strategy implements KeyExchange {
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new GeneralSecurityException("invalid ffdhe2048 share: " + e.getMessage(), e);
             }
-        }
-
-        @Override
-        protected byte[] hello() {
-            return generate();
-        }
-
-        @Override
-        protected Reply respond(byte[] hello) throws GeneralSecurityException {
-            byte[] own = generate();
-            return new Reply(own, agree(hello));
-        }
-
-        @Override
-        protected Secret finish(byte[] reply) throws GeneralSecurityException {
-            return agree(reply);
         }
 
         @Override

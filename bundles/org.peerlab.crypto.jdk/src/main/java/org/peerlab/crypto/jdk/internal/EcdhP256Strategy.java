@@ -14,7 +14,7 @@ import org.peerlab.core.strategy.Strategy;
 import org.peerlab.core.strategy.StrategyDescriptor;
 import org.peerlab.crypto.api.KeyExchange;
 import org.peerlab.crypto.api.KeyExchangeSession;
-import org.peerlab.crypto.api.OneRoundTripSession;
+import org.peerlab.crypto.api.DiffieHellmanSession;
 import org.peerlab.crypto.api.Role;
 import org.peerlab.crypto.api.Secret;
 
@@ -49,14 +49,15 @@ public class EcdhP256Strategy implements KeyExchange {
         return Secret.adopt(agreement.generateSecret());
     }
 
-    private static final class Session extends OneRoundTripSession {
+    private static final class Session extends DiffieHellmanSession {
         private PrivateKey privateKey;
 
         Session(Role role) {
             super("ecdh-p256", role);
         }
 
-        private byte[] generate() throws GeneralSecurityException {
+        @Override
+        protected byte[] generate() throws GeneralSecurityException {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(P256.PARAMS);
             KeyPair pair = g.generateKeyPair();
@@ -65,19 +66,8 @@ public class EcdhP256Strategy implements KeyExchange {
         }
 
         @Override
-        protected byte[] hello() throws GeneralSecurityException {
-            return generate();
-        }
-
-        @Override
-        protected Reply respond(byte[] hello) throws GeneralSecurityException {
-            byte[] own = generate();
-            return new Reply(own, agree(privateKey, hello));
-        }
-
-        @Override
-        protected Secret finish(byte[] reply) throws GeneralSecurityException {
-            return agree(privateKey, reply);
+        protected Secret agree(byte[] peerShare) throws GeneralSecurityException {
+            return EcdhP256Strategy.agree(privateKey, peerShare);
         }
 
         @Override

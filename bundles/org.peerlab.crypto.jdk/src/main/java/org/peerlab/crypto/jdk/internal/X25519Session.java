@@ -13,12 +13,12 @@ import java.security.spec.XECPublicKeySpec;
 
 import javax.crypto.KeyAgreement;
 
-import org.peerlab.crypto.api.OneRoundTripSession;
+import org.peerlab.crypto.api.DiffieHellmanSession;
 import org.peerlab.crypto.api.Role;
 import org.peerlab.crypto.api.Secret;
 
 /** One X25519 exchange (RFC 7748): each side sends its 32-byte public share. */
-final class X25519Session extends OneRoundTripSession {
+final class X25519Session extends DiffieHellmanSession {
 
     static final int SHARE_LENGTH = 32;
 
@@ -29,19 +29,8 @@ final class X25519Session extends OneRoundTripSession {
     }
 
     @Override
-    protected byte[] hello() throws GeneralSecurityException {
-        return generate();
-    }
-
-    @Override
-    protected Reply respond(byte[] hello) throws GeneralSecurityException {
-        byte[] own = generate();
-        return new Reply(own, agree(privateKey, hello));
-    }
-
-    @Override
-    protected Secret finish(byte[] reply) throws GeneralSecurityException {
-        return agree(privateKey, reply);
+    protected Secret agree(byte[] peerShare) throws GeneralSecurityException {
+        return agree(privateKey, peerShare);
     }
 
     @Override
@@ -50,7 +39,8 @@ final class X25519Session extends OneRoundTripSession {
         privateKey = null;
     }
 
-    private byte[] generate() throws GeneralSecurityException {
+    @Override
+    protected byte[] generate() throws GeneralSecurityException {
         KeyPair pair = KeyPairGenerator.getInstance("X25519").generateKeyPair();
         privateKey = pair.getPrivate();
         return encode((XECPublicKey) pair.getPublic());
