@@ -72,7 +72,7 @@ public class MemoryTransport implements Transport {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         pool.shutdownNow();
     }
 
