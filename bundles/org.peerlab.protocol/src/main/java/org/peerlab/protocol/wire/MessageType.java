@@ -1,0 +1,26 @@
+package org.peerlab.protocol.wire;
+
+/** Message types of protocol version 1, with their wire codes. */
+public enum MessageType {
+    HELLO(1), KEY_EXCHANGE(2), CONFIRM(3), ERROR(15);
+
+    private final int code;
+
+    MessageType(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** @return the type with that code, or null */
+    public static MessageType of(int code) {
+        for (MessageType t : values()) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

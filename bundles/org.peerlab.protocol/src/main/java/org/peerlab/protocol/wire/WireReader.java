@@ -1,0 +1,102 @@
+package org.peerlab.protocol.wire;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.peerlab.protocol.ProtocolException;
+import org.peerlab.protocol.ProtocolException.Reason;
+
+/**
+ * Reads payload fields written by {@link WireWriter}; every read checks that the bytes are there
+ * and within the caller's limit, and {@link #end()} that nothing is left over.
+ */
+public final class WireReader {
+
+    private final byte[] in;
+    private final String what;
+    private int pos;
+
+    /** @param what names the message, for error texts */
+    public WireReader(byte[] in, String what) {
+        this.in = in;
+        this.what = what;
+    }
+
+    private void need(int n, String field) throws ProtocolException {
+        if (n < 0 || in.length - pos < n) {
+            throw new ProtocolException(Reason.MALFORMED, what + ": truncated at " + field + " (needs " + n + " bytes, " + (in.length - pos) + " left)");
+        }
+    }
+
+    public int u8(String field) throws ProtocolException {
+        need(1, field);
+        return in[pos++] & 0xff;
+    }
+
+    public int u16(String field) throws ProtocolException {
+        need(2, field);
+        int v = (in[pos] & 0xff) << 8 | in[pos + 1] & 0xff;
+        pos += 2;
+        return v;
+    }
+
+    public long u32(String field) throws ProtocolException {
+        return (long) u16(field) << 16 | u16(field);
+    }
+
+    public byte[] bytes16(String field, int max) throws ProtocolException {
+        return take(u16(field), field, max);
+    }
+
+    public byte[] bytes32(String field, int max) throws ProtocolException {
+        long n = u32(field);
+        return take(n > Integer.MAX_VALUE ? -1 : (int) n, field, max);
+    }
+
+    /** Exactly {@code n} bytes. */
+    public byte[] fixed(int n, String field) throws ProtocolException {
+        need(n, field);
+        byte[] b = java.util.Arrays.copyOfRange(in, pos, pos + n);
+        pos += n;
+        return b;
+    }
+
+    private byte[] take(int n, String field, int max) throws ProtocolException {
+        if (n > max || n < 0) {
+            throw new ProtocolException(Reason.MALFORMED, what + ": " + field + " of " + n + " bytes exceeds the limit of " + max);
+        }
+        return fixed(n, field);
+    }
+
+    public String text(String field, int maxBytes) throws ProtocolException {
+        byte[] b = bytes16(field, maxBytes);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException(Reason.MALFORMED, what + ": " + field + " is not UTF-8", e);
+        }
+    }
+
+    public List<String> texts(String field, int maxEntries, int maxBytes) throws ProtocolException {
+        int n = u8(field);
+        if (n > maxEntries) {
+            throw new ProtocolException(Reason.MALFORMED, what + ": " + field + " lists " + n + " entries, the limit is " + maxEntries);
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(text(field, maxBytes));
+        }
+        return out;
+    }
+
+    /** @throws ProtocolException if bytes remain */
+    public void end() throws ProtocolException {
+        if (pos != in.length) {
+            throw new ProtocolException(Reason.MALFORMED, what + ": " + (in.length - pos) + " unexpected trailing byte(s)");
+        }
+    }
+}
