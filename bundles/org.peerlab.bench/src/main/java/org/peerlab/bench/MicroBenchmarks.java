@@ -73,7 +73,7 @@ public final class MicroBenchmarks {
         for (int chunk : CHUNKS) {
             List<BenchCase> g = new ArrayList<>();
             aeads.forEach(a -> g.add(CryptoCases.seal(a, chunk)));
-            if (settings.includes(Aead.FAMILY, CryptoCases.BASELINE) || (!aeads.isEmpty() && settings.strategies().isEmpty())) {
+            if (settings.includes(Aead.FAMILY, CryptoCases.BASELINE)) {
                 g.add(CryptoCases.rawJdkAesGcm(chunk));
             }
             add(groups, g);

@@ -108,11 +108,9 @@ public final class Handshake {
         List<byte[]> send = new ArrayList<>();
         Hello initiator = role == Role.INITIATOR ? own : peer;
         Hello responder = role == Role.INITIATOR ? peer : own;
+        transcript.update(wire);
         if (role == Role.RESPONDER) {
-            transcript.update(wire);
             send.add(record(MessageType.HELLO, own.encode()));
-        } else {
-            transcript.update(wire);
         }
         if (!initiator.auth().equals(responder.auth())) {
             throw new ProtocolException(Reason.AUTHENTICATION_FAILED, "the initiator authenticates with '" + initiator.auth()

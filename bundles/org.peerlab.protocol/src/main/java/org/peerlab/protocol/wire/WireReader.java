@@ -43,17 +43,8 @@ public final class WireReader {
         return v;
     }
 
-    public long u32(String field) throws ProtocolException {
-        return (long) u16(field) << 16 | u16(field);
-    }
-
     public byte[] bytes16(String field, int max) throws ProtocolException {
         return take(u16(field), field, max);
-    }
-
-    public byte[] bytes32(String field, int max) throws ProtocolException {
-        long n = u32(field);
-        return take(n > Integer.MAX_VALUE ? -1 : (int) n, field, max);
     }
 
     /** Exactly {@code n} bytes. */

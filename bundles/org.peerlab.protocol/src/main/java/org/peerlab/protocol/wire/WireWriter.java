@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes payload fields: u8, u16, byte strings with a u16 or u32 length, short text lists. */
+/** Writes payload fields: u8, u16, byte strings with a u16 length, texts and short text lists. */
 public final class WireWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -20,24 +20,12 @@ public final class WireWriter {
         return this;
     }
 
-    public WireWriter u32(long v) {
-        u16((int) (v >>> 16));
-        return u16((int) v);
-    }
-
     /** Bytes with a 2-byte length (at most 65535). */
     public WireWriter bytes16(byte[] b) {
         if (b.length > 0xffff) {
             throw new IllegalArgumentException("field of " + b.length + " bytes does not fit a 16-bit length");
         }
         u16(b.length);
-        out.writeBytes(b);
-        return this;
-    }
-
-    /** Bytes with a 4-byte length. */
-    public WireWriter bytes32(byte[] b) {
-        u32(b.length);
         out.writeBytes(b);
         return this;
     }
