@@ -21,10 +21,10 @@ import org.peerlab.crypto.api.Role;
 import org.peerlab.crypto.api.Secret;
 import org.peerlab.protocol.ProtocolException;
 import org.peerlab.protocol.ProtocolException.Reason;
+import org.peerlab.protocol.wire.ErrorMessage;
 import org.peerlab.protocol.wire.Message;
 import org.peerlab.protocol.wire.MessageType;
 import org.peerlab.protocol.wire.WireReader;
-import org.peerlab.protocol.wire.WireWriter;
 
 /**
  * One side of the handshake, sans-I/O. Call {@link #start()} once, then {@link #onMessage} with
@@ -89,7 +89,7 @@ public final class Handshake {
             Message m = Message.decode(wire);
             if (m.type() == MessageType.ERROR) {
                 fromPeer = true;
-                throw peerError(m.payload());
+                throw ErrorMessage.decode(m.payload());
             }
             return switch (state) {
                 case AWAIT_HELLO -> hello(m, wire);
@@ -223,15 +223,6 @@ public final class Handshake {
         }
     }
 
-    private static ProtocolException peerError(byte[] payload) throws ProtocolException {
-        WireReader r = new WireReader(payload, "ERROR");
-        int code = r.u8("reason");
-        String text = r.text("text", 1024);
-        r.end();
-        Reason reason = Reason.of(code);
-        return new ProtocolException(reason == Reason.AUTHENTICATION_FAILED ? reason : Reason.PEER_ERROR, "peer reports " + reason + ": " + text);
-    }
-
     private HandshakeStep fail(ProtocolException e, boolean tellPeer) {
         state = State.FAILED;
         if (session != null) {
@@ -240,8 +231,7 @@ public final class Handshake {
         if (keys != null) {
             keys.close();
         }
-        List<byte[]> send = tellPeer ? List.of(record(MessageType.ERROR, new WireWriter().u8(e.reason().code()).text(e.getMessage()).toByteArray()))
-                : List.of();
+        List<byte[]> send = tellPeer ? List.of(ErrorMessage.encode(e)) : List.of();
         return new HandshakeStep(send, null, e);
     }
 

@@ -43,6 +43,44 @@ public final class WireReader {
         return v;
     }
 
+    /** An unsigned 32-bit integer. */
+    public long u32(String field) throws ProtocolException {
+        need(4, field);
+        long v = (in[pos] & 0xffL) << 24 | (in[pos + 1] & 0xff) << 16 | (in[pos + 2] & 0xff) << 8 | in[pos + 3] & 0xff;
+        pos += 4;
+        return v;
+    }
+
+    /** An unsigned 32-bit integer that must not exceed {@code max}. */
+    public int u32(String field, int max) throws ProtocolException {
+        long v = u32(field);
+        if (v > max) {
+            throw new ProtocolException(Reason.MALFORMED, what + ": " + field + " = " + v + " exceeds the limit of " + max);
+        }
+        return (int) v;
+    }
+
+    /** A 64-bit integer that must lie in [0, max]. */
+    public long u64(String field, long max) throws ProtocolException {
+        long v = u32(field) << 32 | u32(field);
+        if (v < 0 || v > max) {
+            throw new ProtocolException(Reason.MALFORMED, what + ": " + field + " = " + Long.toUnsignedString(v) + " exceeds the limit of " + max);
+        }
+        return v;
+    }
+
+    /** All bytes left. */
+    public byte[] rest() {
+        byte[] b = java.util.Arrays.copyOfRange(in, pos, in.length);
+        pos = in.length;
+        return b;
+    }
+
+    /** @return bytes not yet read */
+    public int remaining() {
+        return in.length - pos;
+    }
+
     public byte[] bytes16(String field, int max) throws ProtocolException {
         return take(u16(field), field, max);
     }

@@ -20,6 +20,30 @@ public final class WireWriter {
         return this;
     }
 
+    public WireWriter u32(long v) {
+        out.write((int) (v >>> 24));
+        out.write((int) (v >>> 16));
+        out.write((int) (v >>> 8));
+        out.write((int) v);
+        return this;
+    }
+
+    public WireWriter u64(long v) {
+        u32(v >>> 32);
+        return u32(v);
+    }
+
+    /** Bytes as they are, without a length (a fixed-size field or the payload's tail). */
+    public WireWriter raw(byte[] b) {
+        out.writeBytes(b);
+        return this;
+    }
+
+    /** @return bytes written so far */
+    public int size() {
+        return out.size();
+    }
+
     /** Bytes with a 2-byte length (at most 65535). */
     public WireWriter bytes16(byte[] b) {
         if (b.length > 0xffff) {

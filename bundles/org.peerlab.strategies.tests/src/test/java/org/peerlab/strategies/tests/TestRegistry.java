@@ -10,6 +10,7 @@ import org.peerlab.core.strategy.StrategyRegistry;
 import org.peerlab.crypto.bc.internal.AesGcmSivStrategy;
 import org.peerlab.crypto.bc.internal.HkdfSha256Strategy;
 import org.peerlab.crypto.bc.internal.JpakeStrategy;
+import org.peerlab.crypto.bc.internal.Ed25519Strategy;
 import org.peerlab.crypto.bc.internal.Ffdhe2048Strategy;
 import org.peerlab.crypto.bc.internal.X25519MlKem768Strategy;
 import org.peerlab.crypto.jdk.internal.AesGcmStrategy;
@@ -30,7 +31,7 @@ final class TestRegistry implements StrategyRegistry {
 
     static TestRegistry crypto() {
         return new TestRegistry(new X25519MlKem768Strategy(), new X25519Strategy(), new EcdhP256Strategy(), new Ffdhe2048Strategy(),
-                new AesGcmStrategy(), new ChaCha20Poly1305Strategy(), new AesGcmSivStrategy(), new HkdfSha256Strategy(), new JpakeStrategy());
+                new AesGcmStrategy(), new ChaCha20Poly1305Strategy(), new AesGcmSivStrategy(), new HkdfSha256Strategy(), new JpakeStrategy(), new Ed25519Strategy());
     }
 
     @Override

@@ -1,0 +1,16 @@
+package org.peerlab.protocol.transfer;
+
+import java.io.IOException;
+
+/** Where a sending session reads the offered files' bytes. */
+@FunctionalInterface
+public interface FileSource {
+
+    /**
+     * Reads exactly {@code length} bytes of file {@code file} (its index in the manifest) at
+     * {@code offset} into {@code buffer}.
+     *
+     * @throws IOException if the bytes cannot be read (including a file that became shorter)
+     */
+    void read(int file, long offset, byte[] buffer, int length) throws IOException;
+}

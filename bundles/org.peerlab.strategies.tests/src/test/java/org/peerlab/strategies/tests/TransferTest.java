@@ -1,0 +1,423 @@
+package org.peerlab.strategies.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerlab.crypto.api.Secret;
+import org.peerlab.crypto.api.SigningKeyPair;
+import org.peerlab.protocol.ProtocolException;
+import org.peerlab.protocol.ProtocolException.Reason;
+import org.peerlab.protocol.handshake.HandshakeConfig;
+import org.peerlab.protocol.transfer.FileEntry;
+import org.peerlab.protocol.transfer.FileSource;
+import org.peerlab.protocol.transfer.Manifest;
+import org.peerlab.protocol.transfer.Merkle;
+import org.peerlab.protocol.transfer.PeerCheck;
+import org.peerlab.protocol.transfer.PeerIdentity;
+import org.peerlab.protocol.transfer.ReceiveSession;
+import org.peerlab.protocol.transfer.SendSession;
+import org.peerlab.protocol.transfer.TransferConfig;
+import org.peerlab.protocol.transfer.TransferListener;
+import org.peerlab.crypto.bc.internal.Ed25519Strategy;
+import org.peerlab.transfer.files.DiskStore;
+import org.peerlab.transfer.files.OfferBuilder;
+
+/** Sender and receiver sessions over a relay that can alter, drop or cut messages; real files on disk. */
+class TransferTest {
+
+    static final TestRegistry REGISTRY = TestRegistry.crypto();
+    static final Ed25519Strategy ED25519 = new Ed25519Strategy();
+    static final SigningKeyPair ALICE = ED25519.generateKeyPair();
+    static final SigningKeyPair BOB = ED25519.generateKeyPair();
+    static final int SMALL_PIECE = Manifest.MIN_PIECE;
+
+    @TempDir
+    Path tmp;
+
+    /** One side's record of what happened. */
+    static final class Side implements TransferListener {
+        final Deque<byte[]> outbox = new ArrayDeque<>();
+        ProtocolException failure;
+        boolean finished;
+        Manifest offered;
+        PeerIdentity peer;
+        final boolean accept;
+
+        Side(boolean accept) {
+            this.accept = accept;
+        }
+
+        @Override
+        public void send(byte[] message) {
+            outbox.add(message);
+        }
+
+        @Override
+        public void authenticated(org.peerlab.protocol.handshake.SessionKeys keys, PeerIdentity p) {
+            peer = p;
+        }
+
+        @Override
+        public void offered(Manifest manifest) {
+            offered = manifest;
+        }
+
+        @Override
+        public void finished() {
+            finished = true;
+        }
+
+        @Override
+        public void failed(ProtocolException e) {
+            failure = e;
+        }
+
+        boolean over() {
+            return finished || failure != null;
+        }
+    }
+
+    /** Outcome of a run: both sides and the number of bytes the sender put on the wire. */
+    record Run(Side receiver, Side sender, long senderBytes, int frames) {
+    }
+
+    static TransferConfig config(String code, SigningKeyPair identity, PeerCheck check) {
+        Secret secret = code == null ? null : Secret.copyOf(code.getBytes(StandardCharsets.UTF_8));
+        return new TransferConfig(HandshakeConfig.defaults(REGISTRY, code == null ? null : "jpake", secret), "ed25519", identity, check);
+    }
+
+    static TransferConfig coded(String code, SigningKeyPair identity) {
+        return config(code, identity, PeerCheck.codeRequired());
+    }
+
+    /**
+     * Relays messages between the two sessions. {@code tamper} may rewrite message number i (0-based,
+     * in sending order, both directions); the relay cuts the connection after {@code cutAfter} messages.
+     */
+    static Run run(TransferConfig rc, Path out, TransferConfig sc, OfferBuilder.Offer offer, boolean accept, int tamperIndex,
+            UnaryOperator<byte[]> tamper, int cutAfter) {
+        return run(rc, new DiskStore(out), sc, offer.manifest(), offer.source(), accept, tamperIndex, tamper, cutAfter);
+    }
+
+    static Run run(TransferConfig rc, DiskStore store, TransferConfig sc, Manifest manifest, FileSource source, boolean accept, int tamperIndex,
+            UnaryOperator<byte[]> tamper, int cutAfter) {
+        Side r = new Side(accept);
+        Side s = new Side(true);
+        ReceiveSession receiver = new ReceiveSession(rc, store, r);
+        SendSession sender = new SendSession(sc, manifest, source, s);
+        receiver.start();
+        sender.start();
+        int count = 0;
+        long senderBytes = 0;
+        while (!(r.over() && s.over())) {
+            if (r.offered != null && !r.over() && receiverUndecided(r)) {
+                if (accept) {
+                    receiver.accept();
+                } else {
+                    receiver.decline();
+                }
+                r.offered = null;
+            }
+            boolean moved = false;
+            for (Side from : List.of(r, s)) {
+                byte[] m = from.outbox.poll();
+                if (m == null) {
+                    continue;
+                }
+                moved = true;
+                if (count == cutAfter) {
+                    receiver.connectionLost("cut by the test");
+                    sender.connectionLost("cut by the test");
+                    return new Run(r, s, senderBytes, count);
+                }
+                byte[] delivered = count == tamperIndex ? tamper.apply(m.clone()) : m;
+                count++;
+                if (from == s) {
+                    senderBytes += m.length;
+                    receiver.onMessage(delivered);
+                } else {
+                    sender.onMessage(delivered);
+                }
+            }
+            if (!moved && sender.wantsToSend()) {
+                sender.pump();
+                moved = true;
+            }
+            if (!moved && !(r.offered != null)) {
+                break;
+            }
+        }
+        return new Run(r, s, senderBytes, count);
+    }
+
+    private static boolean receiverUndecided(Side r) {
+        return r.outbox.isEmpty();
+    }
+
+    Path write(String name, byte[] content) throws IOException {
+        Path p = tmp.resolve("src").resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.write(p, content);
+        return p;
+    }
+
+    static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    OfferBuilder.Offer offer(int pieceSize, Path... paths) throws IOException {
+        return OfferBuilder.build(List.of(paths), pieceSize, n -> { });
+    }
+
+    void assertReceived(Run run, Path out, OfferBuilder.Offer offer) throws IOException {
+        assertNull(run.receiver().failure, () -> "receiver failed: " + run.receiver().failure.getMessage());
+        assertNull(run.sender().failure, () -> "sender failed: " + run.sender().failure.getMessage());
+        assertTrue(run.receiver().finished && run.sender().finished);
+        for (int i = 0; i < offer.files().size(); i++) {
+            Path got = out.resolve(offer.manifest().files().get(i).path());
+            assertArrayEquals(Files.readAllBytes(offer.files().get(i)), Files.readAllBytes(got), got.toString());
+        }
+        assertFalse(Files.exists(out.resolve(DiskStore.PARTIAL)), "bookkeeping is removed after success");
+    }
+
+    @Test
+    void roundTripsAtEveryBoundary() throws IOException {
+        int[] sizes = { 0, 1, SMALL_PIECE - 1, SMALL_PIECE, SMALL_PIECE + 1, 3 * SMALL_PIECE, 5 * SMALL_PIECE + 7 };
+        for (int size : sizes) {
+            Path f = write("f" + size + ".bin", random(size, size));
+            OfferBuilder.Offer offer = offer(SMALL_PIECE, f);
+            Path out = tmp.resolve("out" + size);
+            Run run = run(coded("7-copper-lantern", BOB), out, coded("7-copper-lantern", ALICE), offer, true, -1, null, -1);
+            assertReceived(run, out, offer);
+            assertEquals(PeerIdentity.class, run.receiver().peer.getClass());
+            assertEquals(new PeerIdentity("ed25519", ALICE.publicKey()), run.receiver().peer, "the receiver learns the sender's identity");
+            assertEquals(new PeerIdentity("ed25519", BOB.publicKey()), run.sender().peer);
+        }
+    }
+
+    @Test
+    void manySmallFilesInNestedFolders() throws IOException {
+        Random random = new Random(5);
+        for (int i = 0; i < 300; i++) {
+            write("tree/d" + i % 7 + "/sub" + i % 3 + "/file-" + i + ".txt", random(random.nextInt(3000), i));
+        }
+        write("tree/empty.txt", new byte[0]);
+        Path single = write("alone.bin", random(70_000, 9));
+        OfferBuilder.Offer offer = offer(Manifest.DEFAULT_PIECE, tmp.resolve("src/tree"), single);
+        assertEquals(302, offer.manifest().files().size());
+        Path out = tmp.resolve("out");
+        Run run = run(coded("3-a-b", BOB), out, coded("3-a-b", ALICE), offer, true, -1, null, -1);
+        assertReceived(run, out, offer);
+        assertTrue(Files.isRegularFile(out.resolve("tree/d3/sub1/file-10.txt")));
+    }
+
+    @Test
+    void multiGibSparseFileInBoundedMemory() throws IOException {
+        Path f = tmp.resolve("src/sparse.img");
+        Files.createDirectories(f.getParent());
+        long size = (2L << 30) + 12345;
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(size);
+            raf.seek(size / 2);
+            raf.write(random(1000, 1));
+        }
+        OfferBuilder.Offer offer = offer(Manifest.DEFAULT_PIECE, f);
+        Path out = tmp.resolve("out");
+        Run run = run(coded("9-x-y", BOB), out, coded("9-x-y", ALICE), offer, true, -1, null, -1);
+        assertNull(run.receiver().failure);
+        assertTrue(run.sender().finished);
+        Path got = out.resolve("sparse.img");
+        assertEquals(size, Files.size(got));
+        assertArrayEquals(rootOf(f), rootOf(got), "content identical (same Merkle root)");
+    }
+
+    static byte[] rootOf(Path p) throws IOException {
+        return OfferBuilder.build(List.of(p), Manifest.DEFAULT_PIECE, n -> { }).manifest().files().get(0).root();
+    }
+
+    @Test
+    void flippingAnyByteOfAnyFrameIsRejectedAndNothingUnverifiedIsPromoted() throws IOException {
+        Path a = write("t/a.bin", random(2 * SMALL_PIECE + 100, 1));
+        write("t/b.bin", random(SMALL_PIECE / 2, 2));
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, tmp.resolve("src/t"));
+        Run clean = run(coded("1-x-y", BOB), tmp.resolve("clean"), coded("1-x-y", ALICE), offer, true, -1, null, -1);
+        assertReceived(clean, tmp.resolve("clean"), offer);
+        Random random = new Random(42);
+        for (int frame = 0; frame < clean.frames(); frame++) {
+            for (int t = 0; t < 3; t++) {
+                int trial = t;
+                Path out = tmp.resolve("tampered-" + frame + "-" + trial);
+                int f = frame;
+                int[] position = new int[1];
+                Run run = run(coded("1-x-y", BOB), out, coded("1-x-y", ALICE), offer, true, frame, m -> {
+                    position[0] = trial == 0 ? 0 : trial == 1 ? m.length - 1 : random.nextInt(m.length);
+                    m[position[0]] ^= (byte) (1 << random.nextInt(8));
+                    return m;
+                }, -1);
+                String where = "frame " + f + " byte " + position[0];
+                assertTrue(run.receiver().failure != null || run.sender().failure != null, where + ": the change went unnoticed");
+                ProtocolException e = run.receiver().failure != null ? run.receiver().failure : run.sender().failure;
+                assertNotNull(e.getMessage(), where);
+                for (int i = 0; i < offer.files().size(); i++) {
+                    Path got = out.resolve(offer.manifest().files().get(i).path());
+                    if (Files.exists(got)) { // a promoted file must be whole and verified: an unverified or partial one would differ
+                        assertArrayEquals(Files.readAllBytes(offer.files().get(i)), Files.readAllBytes(got), where + ": a promoted file is wrong");
+                    }
+                }
+            }
+        }
+        assertTrue(Files.exists(a));
+    }
+
+    @Test
+    void wrongCodeFailsOnBothSidesAndWritesNothing() throws IOException {
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, write("secret.txt", random(1000, 3)));
+        Path out = tmp.resolve("out");
+        Run run = run(coded("4-right-code", BOB), out, coded("4-wrong-code", ALICE), offer, true, -1, null, -1);
+        assertEquals(Reason.AUTHENTICATION_FAILED, run.receiver().failure.reason());
+        assertEquals(Reason.AUTHENTICATION_FAILED, run.sender().failure.reason());
+        assertNull(run.receiver().offered, "no offer (not even file names) reaches a peer with the wrong code");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void declineEndsBothSides() throws IOException {
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, write("x.txt", random(10, 3)));
+        Run run = run(coded("1-a-b", BOB), tmp.resolve("out"), coded("1-a-b", ALICE), offer, false, -1, null, -1);
+        assertEquals(Reason.DECLINED, run.receiver().failure.reason());
+        assertEquals(Reason.DECLINED, run.sender().failure.reason());
+        assertFalse(Files.exists(tmp.resolve("out/x.txt")));
+    }
+
+    @Test
+    void resumesFromVerifiedPiecesAfterACut() throws IOException {
+        Path f = write("big.bin", random(40 * SMALL_PIECE + 5, 8));
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, f);
+        Path out = tmp.resolve("out");
+        Run full = run(coded("5-a-b", BOB), tmp.resolve("full"), coded("5-a-b", ALICE), offer, true, -1, null, -1);
+        assertReceived(full, tmp.resolve("full"), offer);
+        Run cut = run(coded("5-a-b", BOB), out, coded("5-a-b", ALICE), offer, true, -1, null, 30);
+        assertNotNull(cut.receiver().failure);
+        assertFalse(Files.exists(out.resolve("big.bin")), "an incomplete file never gets its final name");
+        Run resumed = run(coded("5-a-b", BOB), out, coded("5-a-b", ALICE), offer, true, -1, null, -1);
+        assertReceived(resumed, out, offer);
+        assertTrue(resumed.senderBytes() < full.senderBytes() - 10L * SMALL_PIECE,
+                "resume sent " + resumed.senderBytes() + " bytes, a full transfer " + full.senderBytes());
+    }
+
+    @Test
+    void namesThatEscapeTheOutputFolderAreRefused() throws IOException {
+        for (String evil : List.of("../evil.txt", "/etc/evil", "a/../../evil", "a//b", "C:evil", "a\\..\\evil", ".")) {
+            byte[] content = "boo".getBytes(StandardCharsets.US_ASCII);
+            byte[] hashes = Merkle.leaf(Merkle.sha256(), content, 0, content.length);
+            Manifest m = new Manifest(SMALL_PIECE, List.of(new FileEntry(evil, content.length, Merkle.root(hashes), hashes)));
+            Path out = tmp.resolve("out");
+            Run run = run(coded("2-a-b", BOB), new DiskStore(out), coded("2-a-b", ALICE), m, (i, off, buf, len) -> System.arraycopy(content, 0, buf, 0, len),
+                    true, -1, null, -1);
+            assertEquals(Reason.REFUSED, run.receiver().failure.reason(), evil);
+            assertEquals(Reason.REFUSED, run.sender().failure.reason(), evil);
+            try (Stream<Path> all = Files.walk(tmp)) {
+                assertTrue(all.noneMatch(p -> p.getFileName().toString().contains("evil")), evil);
+            }
+        }
+    }
+
+    @Test
+    void anExistingFileIsNeverOverwritten() throws IOException {
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, write("keep.txt", random(100, 3)));
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Run run = run(coded("1-a-b", BOB), out, coded("1-a-b", ALICE), offer, true, -1, null, -1);
+        assertEquals(Reason.REFUSED, run.receiver().failure.reason());
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+    }
+
+    @Test
+    void qrFingerprintAndPairedPeersAuthenticateWithoutTrustingAnyoneElse() throws IOException {
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, write("q.txt", random(5000, 3)));
+        byte[] aliceFp = new PeerIdentity("ed25519", ALICE.publicKey()).fingerprint();
+        byte[] bobFp = new PeerIdentity("ed25519", BOB.publicKey()).fingerprint();
+        // QR: the code plus the sender's fingerprint, both checked
+        Run qr = run(config("6-a-b", BOB, PeerCheck.fingerprint(aliceFp)), tmp.resolve("qr"), coded("6-a-b", ALICE), offer, true, -1, null, -1);
+        assertReceived(qr, tmp.resolve("qr"), offer);
+        // a different device showing the right code but not the fingerprint from the QR
+        SigningKeyPair mallory = ED25519.generateKeyPair();
+        Run impostor = run(config("6-a-b", BOB, PeerCheck.fingerprint(aliceFp)), tmp.resolve("imp"), coded("6-a-b", mallory), offer, true, -1, null,
+                -1);
+        assertEquals(Reason.AUTHENTICATION_FAILED, impostor.receiver().failure.reason());
+        // paired devices: no code, each checks the other's remembered fingerprint
+        Run paired = run(config(null, BOB, PeerCheck.fingerprint(aliceFp)), tmp.resolve("paired"), config(null, ALICE, PeerCheck.fingerprint(bobFp)),
+                offer, true, -1, null, -1);
+        assertReceived(paired, tmp.resolve("paired"), offer);
+        // no code and no pairing: refused
+        Run stranger = run(config(null, BOB, PeerCheck.codeRequired()), tmp.resolve("s"), config(null, mallory, PeerCheck.fingerprint(bobFp)), offer,
+                true, -1, null, -1);
+        assertEquals(Reason.AUTHENTICATION_FAILED, stranger.receiver().failure.reason());
+        assertFalse(Files.exists(tmp.resolve("s/q.txt")));
+    }
+
+    /** Mutated and random frames fed at every point of a real exchange: only clean failures, promptly. */
+    @Test
+    void fuzzedFramesFailCleanly() throws IOException {
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, write("z.bin", random(3 * SMALL_PIECE, 3)));
+        Run clean = run(coded("8-a-b", BOB), tmp.resolve("clean"), coded("8-a-b", ALICE), offer, true, -1, null, -1);
+        assertReceived(clean, tmp.resolve("clean"), offer);
+        Random random = new Random(7);
+        List<UnaryOperator<byte[]>> mutations = new ArrayList<>();
+        mutations.add(m -> random(random.nextInt(64), random.nextLong()));
+        mutations.add(m -> java.util.Arrays.copyOf(m, random.nextInt(m.length + 1)));
+        mutations.add(m -> java.util.Arrays.copyOf(m, m.length + 1 + random.nextInt(100)));
+        mutations.add(m -> {
+            for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                m[random.nextInt(m.length)] = (byte) random.nextInt(256);
+            }
+            return m;
+        });
+        mutations.add(m -> {
+            if (m.length > 3) {
+                m[2] = (byte) 0xff;
+                m[3] = (byte) 0xff;
+            }
+            return m;
+        });
+        long start = System.nanoTime();
+        int runs = 0;
+        for (int frame = 0; frame < clean.frames(); frame++) {
+            for (UnaryOperator<byte[]> mutation : mutations) {
+                for (int trial = 0; trial < 4; trial++) {
+                    Run run = run(coded("8-a-b", BOB), tmp.resolve("fz"), coded("8-a-b", ALICE), offer, true, frame, mutation, -1);
+                    runs++;
+                    assertTrue(run.receiver().over() || run.sender().over(), "frame " + frame + ": a session hung");
+                    if (Files.exists(tmp.resolve("fz/z.bin"))) {
+                        assertArrayEquals(Files.readAllBytes(offer.files().get(0)), Files.readAllBytes(tmp.resolve("fz/z.bin")));
+                        Files.delete(tmp.resolve("fz/z.bin"));
+                    }
+                }
+            }
+        }
+        assertTrue(runs > 100);
+        System.out.printf("fuzz: %d mutated sessions in %.1f s%n", runs, (System.nanoTime() - start) / 1e9);
+    }
+}

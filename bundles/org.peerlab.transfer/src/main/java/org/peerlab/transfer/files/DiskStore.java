@@ -1,0 +1,255 @@
+package org.peerlab.transfer.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.BitSet;
+import java.util.HexFormat;
+
+import org.peerlab.protocol.ProtocolException;
+import org.peerlab.protocol.ProtocolException.Reason;
+import org.peerlab.protocol.transfer.FileEntry;
+import org.peerlab.protocol.transfer.Manifest;
+import org.peerlab.protocol.transfer.Merkle;
+import org.peerlab.protocol.transfer.PieceStore;
+
+/**
+ * Receives into a folder. Each file is written to {@code OUT/.peerlab-partial/KEY.part}, with
+ * its verified pieces recorded in {@code KEY.state} (replaced atomically every
+ * {@value #STATE_EVERY} pieces and whenever the session stops), where KEY is derived from the
+ * file's path, size and root, so the same offer resumes and a different one starts afresh. A
+ * file is moved to its final name only when all its pieces verified; a final name that already
+ * exists (and was not completed by this same offer) is refused before anything is received.
+ */
+public final class DiskStore implements PieceStore {
+
+    /** Folder inside the output folder holding partial files and their state. */
+    public static final String PARTIAL = ".peerlab-partial";
+    static final int STATE_EVERY = 32;
+    private static final byte[] MAGIC = "PLPART1\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path out;
+    private final Path partial;
+    private Manifest manifest;
+    private BitSet[] have;
+    private boolean[] promoted;
+    private int open = -1;
+    private FileChannel channel;
+    private int sinceState;
+
+    /** @param out the output folder (created if missing) */
+    public DiskStore(Path out) {
+        this.out = out.toAbsolutePath().normalize();
+        this.partial = this.out.resolve(PARTIAL);
+    }
+
+    @Override
+    public BitSet[] begin(Manifest m) throws IOException, ProtocolException {
+        Files.createDirectories(partial);
+        Path realOut = out.toRealPath();
+        manifest = m;
+        int n = m.files().size();
+        have = new BitSet[n];
+        promoted = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            FileEntry f = m.files().get(i);
+            Path target = target(f);
+            have[i] = new BitSet();
+            State s = readState(i);
+            if (s != null && s.promoted && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == f.size()) {
+                have[i].set(0, f.pieces(m.pieceSize()));
+                promoted[i] = true;
+                continue;
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ProtocolException(Reason.REFUSED, f.path() + " already exists in " + out + "; move it away or receive into another folder");
+            }
+            checkInside(realOut, target);
+            if (s != null && Files.isRegularFile(part(i))) {
+                have[i] = s.pieces;
+            }
+        }
+        return java.util.Arrays.stream(have).map(b -> (BitSet) b.clone()).toArray(BitSet[]::new);
+    }
+
+    /** The nearest existing ancestor of {@code target} must resolve, links followed, inside the output folder. */
+    private void checkInside(Path realOut, Path target) throws IOException, ProtocolException {
+        Path p = target.getParent();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null || !p.toRealPath().startsWith(realOut)) {
+            throw new ProtocolException(Reason.REFUSED, target + " would be written outside " + out + " (through a link)");
+        }
+    }
+
+    private Path target(FileEntry f) throws ProtocolException {
+        Path t = out.resolve(f.path()).normalize();
+        if (!t.startsWith(out) || t.equals(out) || t.startsWith(partial)) {
+            throw new ProtocolException(Reason.REFUSED, "offered name " + f.path() + " would be written outside " + out);
+        }
+        return t;
+    }
+
+    private String key(int i) {
+        FileEntry f = manifest.files().get(i);
+        MessageDigest d = Merkle.sha256();
+        d.update(f.path().getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(ByteBuffer.allocate(12).putLong(f.size()).putInt(manifest.pieceSize()).array());
+        d.update(f.root());
+        return HexFormat.of().formatHex(d.digest(), 0, 16);
+    }
+
+    private Path part(int i) {
+        return partial.resolve(key(i) + ".part");
+    }
+
+    private Path stateFile(int i) {
+        return partial.resolve(key(i) + ".state");
+    }
+
+    private record State(boolean promoted, BitSet pieces) {
+    }
+
+    /** @return the recorded state, or null if none or unreadable (then the file starts afresh) */
+    private State readState(int i) {
+        try {
+            byte[] b = Files.readAllBytes(stateFile(i));
+            if (b.length < MAGIC.length + 1 || !java.util.Arrays.equals(b, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+                return null;
+            }
+            int pieces = manifest.files().get(i).pieces(manifest.pieceSize());
+            byte[] bits = java.util.Arrays.copyOfRange(b, MAGIC.length + 1, b.length);
+            if (bits.length != (pieces + 7) / 8) {
+                return null;
+            }
+            return new State(b[MAGIC.length] == 1, BitSet.valueOf(bits));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void writeState(int i, boolean done) throws IOException {
+        int pieces = manifest.files().get(i).pieces(manifest.pieceSize());
+        byte[] bits = java.util.Arrays.copyOf(have[i].toByteArray(), (pieces + 7) / 8);
+        byte[] b = new byte[MAGIC.length + 1 + bits.length];
+        System.arraycopy(MAGIC, 0, b, 0, MAGIC.length);
+        b[MAGIC.length] = (byte) (done ? 1 : 0);
+        System.arraycopy(bits, 0, b, MAGIC.length + 1, bits.length);
+        Path tmp = partial.resolve(key(i) + ".state.tmp");
+        Files.write(tmp, b);
+        try {
+            Files.move(tmp, stateFile(i), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, stateFile(i), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private FileChannel channel(int i) throws IOException {
+        if (open != i) {
+            closeChannel();
+            channel = FileChannel.open(part(i), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            open = i;
+        }
+        return channel;
+    }
+
+    private void closeChannel() throws IOException {
+        if (channel != null) {
+            if (open >= 0 && !promoted[open]) {
+                writeState(open, false);
+            }
+            channel.close();
+            channel = null;
+            open = -1;
+        }
+    }
+
+    @Override
+    public void write(int file, int piece, byte[] data, int offset, int length) throws IOException {
+        FileChannel ch = channel(file);
+        ByteBuffer b = ByteBuffer.wrap(data, offset, length);
+        long pos = (long) piece * manifest.pieceSize();
+        while (b.hasRemaining()) {
+            pos += ch.write(b, pos);
+        }
+        have[file].set(piece);
+        if (++sinceState >= STATE_EVERY) {
+            writeState(file, false);
+            sinceState = 0;
+        }
+    }
+
+    @Override
+    public void complete(int file) throws IOException {
+        if (promoted[file]) {
+            return;
+        }
+        FileEntry f = manifest.files().get(file);
+        Path target;
+        try {
+            target = target(f);
+            Files.createDirectories(target.getParent());
+            checkInside(out.toRealPath(), target);
+        } catch (ProtocolException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (open == file) {
+            channel.force(true);
+            channel.close();
+            channel = null;
+            open = -1;
+        } else if (!Files.exists(part(file))) {
+            Files.createFile(part(file));
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "appeared while receiving; the verified data stays in " + part(file));
+        }
+        try {
+            Files.move(part(file), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part(file), target);
+        }
+        promoted[file] = true;
+        writeState(file, true);
+    }
+
+    @Override
+    public void finished() {
+        try {
+            closeChannel();
+            for (int i = 0; i < manifest.files().size(); i++) {
+                Files.deleteIfExists(stateFile(i));
+            }
+            try (var left = Files.list(partial)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(partial);
+                }
+            }
+        } catch (IOException e) {
+            // only bookkeeping is left behind; the files themselves are complete
+        }
+    }
+
+    @Override
+    public void suspend() {
+        try {
+            if (channel != null) {
+                channel.force(false);
+            }
+            closeChannel();
+        } catch (IOException e) {
+            // the state on disk is older than the data: those pieces are received again
+        }
+    }
+}

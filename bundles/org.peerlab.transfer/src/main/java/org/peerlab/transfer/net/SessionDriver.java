@@ -1,0 +1,172 @@
+package org.peerlab.transfer.net;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import org.peerlab.protocol.ProtocolException;
+import org.peerlab.protocol.ProtocolException.Reason;
+import org.peerlab.protocol.handshake.SessionKeys;
+import org.peerlab.protocol.transfer.FileEntry;
+import org.peerlab.protocol.transfer.Manifest;
+import org.peerlab.protocol.transfer.PeerIdentity;
+import org.peerlab.protocol.transfer.ReceiveSession;
+import org.peerlab.protocol.transfer.SendSession;
+import org.peerlab.protocol.transfer.TransferListener;
+import org.peerlab.protocol.transfer.TransferSession;
+import org.peerlab.transport.api.Connection;
+import org.peerlab.transport.api.ConnectionHandler;
+
+/**
+ * Runs one {@link TransferSession} over one connection. Every call into the session happens
+ * under this driver's lock, whether it comes from the transport's thread or from a user's
+ * decision ({@link #accept()}, {@link #decline()}, {@link #cancel}). The sender's pieces are
+ * pumped while the connection accepts more and resumed on {@code onWritable}.
+ */
+public final class SessionDriver implements ConnectionHandler {
+
+    /** What the user of a driver hears about; called under the driver's lock, so keep it short. */
+    public interface Events {
+        default void authenticated(SessionKeys keys, PeerIdentity peer) {
+        }
+
+        /** Receiver: answer with {@link SessionDriver#accept()} or {@link SessionDriver#decline()}, now or later. */
+        default void offered(SessionDriver driver, Manifest manifest) {
+        }
+
+        default void progress(long done, long total, long resumed) {
+        }
+
+        default void fileDone(FileEntry file) {
+        }
+    }
+
+    /** How a session ended: null failure for success. */
+    public record Outcome(ProtocolException failure, long bytesSent, long bytesReceived, PeerIdentity peer) {
+
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    private final Events events;
+    private final TransferSession session;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private Connection connection;
+    private boolean writable = true;
+    private long sent;
+    private long received;
+
+    /** @param sessions makes the session, given the listener it must report to */
+    public SessionDriver(Function<TransferListener, TransferSession> sessions, Events events) {
+        this.events = events;
+        this.session = sessions.apply(new Listener());
+    }
+
+    /** @return completes when the session ends, either way */
+    public CompletableFuture<Outcome> outcome() {
+        return outcome;
+    }
+
+    @Override
+    public synchronized void onOpen(Connection c) {
+        connection = c;
+        session.start();
+        pump();
+    }
+
+    @Override
+    public synchronized void onFrame(Connection c, ByteBuffer frame) {
+        byte[] wire = new byte[frame.remaining()];
+        frame.get(wire);
+        received += wire.length;
+        session.onMessage(wire);
+        pump();
+    }
+
+    @Override
+    public synchronized void onWritable(Connection c) {
+        writable = true;
+        pump();
+    }
+
+    @Override
+    public synchronized void onClosed(Connection c, Throwable cause) {
+        session.connectionLost(cause == null ? "the peer closed the connection" : String.valueOf(cause.getMessage()));
+        if (!outcome.isDone()) {
+            outcome.complete(new Outcome(new ProtocolException(Reason.PEER_ERROR, "connection closed"), sent, received, session.peer()));
+        }
+    }
+
+    public synchronized void accept() {
+        ((ReceiveSession) session).accept();
+        pump();
+    }
+
+    public synchronized void decline() {
+        ((ReceiveSession) session).decline();
+    }
+
+    /** Stops the session at this side's request; the peer is told why. */
+    public synchronized void cancel(String why) {
+        session.abort(why);
+    }
+
+    private void pump() {
+        if (session instanceof SendSession s) {
+            while (writable && connection != null && connection.isOpen() && s.wantsToSend()) {
+                s.pump();
+            }
+        }
+    }
+
+    private void end(ProtocolException failure) {
+        Connection c = connection;
+        if (c != null) {
+            c.close();
+        }
+        outcome.complete(new Outcome(failure, sent, received, session.peer()));
+    }
+
+    private final class Listener implements TransferListener {
+        @Override
+        public void send(byte[] message) {
+            Connection c = connection;
+            if (c == null || !c.isOpen()) {
+                return;
+            }
+            sent += message.length;
+            writable = c.send(ByteBuffer.wrap(message));
+        }
+
+        @Override
+        public void authenticated(SessionKeys keys, PeerIdentity peer) {
+            events.authenticated(keys, peer);
+        }
+
+        @Override
+        public void offered(Manifest manifest) {
+            events.offered(SessionDriver.this, manifest);
+        }
+
+        @Override
+        public void progress(long done, long total, long resumed) {
+            events.progress(done, total, resumed);
+        }
+
+        @Override
+        public void fileDone(FileEntry file) {
+            events.fileDone(file);
+        }
+
+        @Override
+        public void finished() {
+            end(null);
+        }
+
+        @Override
+        public void failed(ProtocolException failure) {
+            end(failure);
+        }
+    }
+}
