@@ -8,7 +8,9 @@ public class ProtocolException extends Exception {
     /** Why a session ended; travels in ERROR messages as its code. */
     public enum Reason {
         MALFORMED(1), UNSUPPORTED_VERSION(2), UNEXPECTED_MESSAGE(3), NO_COMMON_STRATEGY(4), KEY_EXCHANGE_FAILED(5),
-        AUTHENTICATION_FAILED(6), PEER_ERROR(7), DECLINED(8), INTEGRITY_FAILED(9), REFUSED(10), LOCAL_ERROR(11);
+        AUTHENTICATION_FAILED(6), PEER_ERROR(7), DECLINED(8), INTEGRITY_FAILED(9), REFUSED(10), LOCAL_ERROR(11),
+        /** Local only: the connection ended before the session did. */
+        CONNECTION_LOST(12);
 
         private final int code;
 

@@ -93,7 +93,7 @@ public abstract sealed class TransferSession permits SendSession, ReceiveSession
     /** The connection ended before the session did. */
     public final void connectionLost(String why) {
         if (state != State.DONE && state != State.FAILED) {
-            fail(new ProtocolException(Reason.PEER_ERROR, "connection lost " + describeState() + ": " + why), false);
+            fail(new ProtocolException(Reason.CONNECTION_LOST, "connection lost " + describeState() + ": " + why), false);
         }
     }
 

@@ -40,6 +40,7 @@ import org.peerlab.protocol.transfer.TransferListener;
 import org.peerlab.crypto.bc.internal.Ed25519Strategy;
 import org.peerlab.transfer.files.DiskStore;
 import org.peerlab.transfer.files.OfferBuilder;
+import org.peerlab.transfer.net.SessionDriver;
 
 /** Sender and receiver sessions over a relay that can alter, drop or cut messages; real files on disk. */
 class TransferTest {
@@ -376,6 +377,36 @@ class TransferTest {
                 true, -1, null, -1);
         assertEquals(Reason.AUTHENTICATION_FAILED, stranger.receiver().failure.reason());
         assertFalse(Files.exists(tmp.resolve("s/q.txt")));
+    }
+
+    /** The same sessions driven over real transports: memory and tcp, which the protocol cannot tell apart. */
+    @Test
+    void runsOverMemoryAndTcpTransports() throws Exception {
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, write("net.bin", random(50 * SMALL_PIECE + 3, 4)), write("n/empty", new byte[0]));
+        for (org.peerlab.transport.api.Transport transport : List.of(TransportStrategiesTest.MEMORY, TransportStrategiesTest.TCP)) {
+            String name = transport.descriptor().name();
+            Path out = tmp.resolve("out-" + name);
+            SessionDriver sender = new SessionDriver(l -> new SendSession(coded("3-a-b", ALICE), offer.manifest(), offer.source(), l),
+                    new SessionDriver.Events() { });
+            SessionDriver receiver = new SessionDriver(l -> new ReceiveSession(coded("3-a-b", BOB), new DiskStore(out), l), new SessionDriver.Events() {
+                @Override
+                public void offered(SessionDriver d, Manifest manifest) {
+                    d.accept();
+                }
+            });
+            String address = name.equals("tcp") ? "127.0.0.1:0" : "transfer-test-" + System.nanoTime();
+            try (org.peerlab.transport.api.Listener l = transport.listen(address, transport.descriptor().defaults(), () -> sender)) {
+                transport.connect(l.address(), transport.descriptor().defaults(), receiver);
+                SessionDriver.Outcome r = receiver.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                SessionDriver.Outcome s = sender.outcome().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertNull(r.failure(), () -> name + " receiver: " + r.failure());
+                assertNull(s.failure(), () -> name + " sender: " + s.failure());
+                assertTrue(r.bytesReceived() > offer.manifest().totalBytes(), name);
+                assertEquals(s.bytesSent(), r.bytesReceived(), name + ": every byte sent arrived");
+            }
+            assertArrayEquals(Files.readAllBytes(offer.files().get(0)), Files.readAllBytes(out.resolve("net.bin")), name);
+            assertTrue(Files.exists(out.resolve("empty")), name);
+        }
     }
 
     /** Mutated and random frames fed at every point of a real exchange: only clean failures, promptly. */

@@ -52,6 +52,7 @@ public final class SessionDriver implements ConnectionHandler {
     private final Events events;
     private final TransferSession session;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private Connection connection;
     private boolean writable = true;
     private long sent;
@@ -66,6 +67,25 @@ public final class SessionDriver implements ConnectionHandler {
     /** @return completes when the session ends, either way */
     public CompletableFuture<Outcome> outcome() {
         return outcome;
+    }
+
+    /**
+     * @return completes when the connection has closed: after the session's last messages were
+     *         handed to the network (wait for it before the process exits)
+     */
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    /** Waits up to {@code millis} for {@link #closed()}, so that a final message is not lost at exit. */
+    public void awaitClosed(long millis) {
+        try {
+            closed.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // gave it the time it had
+        }
     }
 
     @Override
@@ -92,9 +112,11 @@ public final class SessionDriver implements ConnectionHandler {
 
     @Override
     public synchronized void onClosed(Connection c, Throwable cause) {
+        closed.complete(null);
         session.connectionLost(cause == null ? "the peer closed the connection" : String.valueOf(cause.getMessage()));
         if (!outcome.isDone()) {
-            outcome.complete(new Outcome(new ProtocolException(Reason.PEER_ERROR, "connection closed"), sent, received, session.peer()));
+            outcome.complete(new Outcome(new ProtocolException(Reason.CONNECTION_LOST, "connection closed" + (cause == null ? "" : ": " + cause), cause),
+                    sent, received, session.peer()));
         }
     }
 
@@ -121,11 +143,12 @@ public final class SessionDriver implements ConnectionHandler {
     }
 
     private void end(ProtocolException failure) {
+        // first the outcome: closing may call onClosed at once, on this very thread
+        outcome.complete(new Outcome(failure, sent, received, session.peer()));
         Connection c = connection;
         if (c != null) {
             c.close();
         }
-        outcome.complete(new Outcome(failure, sent, received, session.peer()));
     }
 
     private final class Listener implements TransferListener {

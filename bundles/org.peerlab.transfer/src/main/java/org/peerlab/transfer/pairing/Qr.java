@@ -19,6 +19,11 @@ public final class Qr {
     private Qr() {
     }
 
+    /** @return a terminal drawing of the QR code for {@code text} (see {@link #render}) */
+    public static String draw(String text, boolean ansi) {
+        return render(encode(text), ansi);
+    }
+
     /** @return the modules of a QR code for {@code text}, with a quiet zone of 2 */
     public static BitMatrix encode(String text) {
         try {

@@ -117,13 +117,16 @@ final class MemoryConnection implements Connection {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             events.execute(() -> handler.onClosed(this, null));
-            peer.closedByPeer();
+            // behind the frames already queued for the peer, so that they arrive first
+            MemoryConnection target = peer;
+            target.events.execute(target::closedByPeer);
         }
     }
 
+    /** Runs on this side's event executor, after every frame the peer sent before closing. */
     private void closedByPeer() {
         if (closed.compareAndSet(false, true)) {
-            events.execute(() -> handler.onClosed(this, null));
+            handler.onClosed(this, null);
         }
     }
 }

@@ -1,0 +1,362 @@
+package org.peerlab.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.peerlab.cli.api.Command;
+import org.peerlab.cli.api.Options;
+import org.peerlab.cli.api.UsageException;
+import org.peerlab.cli.internal.TransferSupport.Progress;
+import org.peerlab.core.strategy.StrategyRegistry;
+import org.peerlab.crypto.api.Secret;
+import org.peerlab.crypto.api.SignatureScheme;
+import org.peerlab.crypto.api.SigningKeyPair;
+import org.peerlab.protocol.ProtocolException;
+import org.peerlab.protocol.ProtocolException.Reason;
+import org.peerlab.protocol.handshake.HandshakeConfig;
+import org.peerlab.protocol.handshake.SessionKeys;
+import org.peerlab.protocol.rendezvous.RendezvousCore;
+import org.peerlab.protocol.transfer.Manifest;
+import org.peerlab.protocol.transfer.PeerCheck;
+import org.peerlab.protocol.transfer.PeerIdentity;
+import org.peerlab.protocol.transfer.SendSession;
+import org.peerlab.protocol.transfer.TransferConfig;
+import org.peerlab.transfer.files.OfferBuilder;
+import org.peerlab.transfer.net.SessionDriver;
+import org.peerlab.transfer.pairing.Code;
+import org.peerlab.transfer.pairing.Devices;
+import org.peerlab.transfer.pairing.Qr;
+import org.peerlab.transfer.rendezvous.RendezvousClient;
+import org.peerlab.transfer.rendezvous.RendezvousServer;
+import org.peerlab.transport.api.Connection;
+import org.peerlab.transport.api.ConnectionHandler;
+import org.peerlab.transport.api.Listener;
+import org.peerlab.transport.api.Transport;
+
+/** {@code peerlab send}: offers files to one receiver, authenticated by a code, a QR code or a pairing. */
+@Component(service = Command.class)
+public class SendCommand implements Command {
+
+    static final int MAX_ATTEMPTS = 3;
+
+    @Reference
+    StrategyRegistry registry;
+
+    @Override
+    public String name() {
+        return "send";
+    }
+
+    @Override
+    public String summary() {
+        return "send files and folders to another device, end-to-end encrypted, by code, QR code or pairing";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: peerlab send PATH... [--code CODE] [--rendezvous HOST:PORT] [--to PEER-ID]
+                                            [--piece-size BYTES] [--timeout SECONDS]
+
+                Offers the files and folders to one receiver and waits for it. Prints a code such as
+                7-copper-lantern and a QR code; the receiver runs `peerlab receive CODE` (or scans the
+                QR code). The code authenticates both sides with a PAKE (J-PAKE): the rendezvous
+                server sees only its number, never the words, a key or a file byte. Files go directly
+                between the two devices over TCP, sealed with the negotiated AEAD. After a transfer
+                by code the two devices are paired and can skip the code next time (--to).
+                If the connection drops, the sender keeps waiting: the receiver runs the same
+                command again and resumes from the pieces it has verified.
+
+                  --code CODE            use this code (NAMEPLATE-word-word) instead of a fresh one
+                  --rendezvous HOST:PORT use a shared rendezvous server (see peerlab rendezvous);
+                                         without it an embedded one listens on port 47470 (or a free
+                                         port, then the printed code carries @HOST:PORT)
+                  --to PEER-ID           send to a paired device without a code (peerlab peers)
+                  --piece-size BYTES     piece size, a power of two from 16384 to 1048576 (default 262144)
+                  --timeout SECONDS      give up when no receiver completes within this time (default: wait)
+
+                A receiver with a wrong code fails on both sides; after 3 wrong attempts the sender
+                gives up.
+                """ + TransferSupport.EXIT_CODES;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Options o = Options.parse(name(), args, Set.of(), Set.of("code", "rendezvous", "to", "piece-size", "timeout"), Integer.MAX_VALUE);
+        if (o.positional().isEmpty()) {
+            throw new UsageException("peerlab send: name at least one file or folder to send");
+        }
+        if (o.value("code").isPresent() && o.value("to").isPresent()) {
+            throw new UsageException("peerlab send: --code and --to exclude each other (a paired device needs no code)");
+        }
+        int pieceSize = intOption(o, "piece-size", Manifest.DEFAULT_PIECE);
+        long timeout = intOption(o, "timeout", 0);
+        Code chosen = null;
+        if (o.value("code").isPresent()) {
+            chosen = Code.parse(o.value("code").get());
+            if (chosen == null || chosen.rendezvous() != null) {
+                throw new UsageException("peerlab send: --code must look like 7-copper-lantern (a nameplate and words, no @address)");
+            }
+        }
+        Transport tcp = TransferSupport.tcp(registry);
+        SignatureScheme scheme = TransferSupport.identityScheme(registry);
+        Devices devices = new Devices(Devices.defaultFolder());
+        OfferBuilder.Offer offer;
+        SigningKeyPair identity;
+        Devices.Paired to = null;
+        try {
+            identity = devices.identity(scheme);
+            if (o.value("to").isPresent()) {
+                to = devices.find(o.value("to").get()).orElse(null);
+                if (to == null) {
+                    throw new UsageException("peerlab send: " + o.value("to").get() + " is not a paired device (see peerlab peers)");
+                }
+            }
+            List<Path> paths = o.positional().stream().map(Path::of).toList();
+            Progress hashing = new Progress(err, "hashing");
+            long[] hashed = { 0 };
+            long total = 0;
+            for (Path p : paths) {
+                if (java.nio.file.Files.isRegularFile(p)) {
+                    total += java.nio.file.Files.size(p);
+                }
+            }
+            long t = total;
+            offer = OfferBuilder.build(paths, pieceSize, n -> {
+                hashed[0] += n;
+                if (t > (64 << 20)) {
+                    hashing.update(hashed[0], t, 0);
+                }
+            });
+            offer.skipped().forEach(s -> err.println("peerlab send: skipped " + s));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("peerlab send: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("peerlab send: " + e.getMessage());
+            return TransferSupport.IO_ERROR;
+        }
+        PeerIdentity self = new PeerIdentity(scheme.descriptor().name(), identity.publicKey());
+        RendezvousServer embedded = null;
+        RendezvousClient rendezvous = null;
+        Listener listener = null;
+        try {
+            String rvAddress;
+            String advertised;
+            if (o.value("rendezvous").isPresent()) {
+                rvAddress = o.value("rendezvous").get();
+                advertised = rvAddress;
+            } else {
+                try {
+                    embedded = RendezvousServer.start(tcp, "0.0.0.0:" + TransferSupport.DEFAULT_PORT, RendezvousCore.Limits.defaults(), line -> { });
+                } catch (IOException busy) {
+                    embedded = RendezvousServer.start(tcp, "0.0.0.0:0", RendezvousCore.Limits.defaults(), line -> { });
+                }
+                int port = TransferSupport.port(embedded.address());
+                rvAddress = "127.0.0.1:" + port;
+                advertised = TransferSupport.hostAddresses().get(0) + ":" + port;
+            }
+            try {
+                rendezvous = RendezvousClient.connect(tcp, rvAddress, Duration.ofSeconds(10));
+            } catch (IOException e) {
+                err.println("peerlab send: " + e.getMessage());
+                return TransferSupport.NETWORK;
+            }
+            BlockingQueue<SessionDriver.Outcome> outcomes = new LinkedBlockingQueue<>();
+            AtomicBoolean busy = new AtomicBoolean();
+            Progress progress = new Progress(err, "sending");
+            Code code;
+            String nameplate;
+            PeerCheck check;
+            Secret secret;
+            if (to != null) {
+                code = null;
+                nameplate = self.peerId();
+                check = PeerCheck.fingerprint(to.identity().fingerprint());
+                secret = null;
+            } else {
+                code = chosen != null ? chosen : Code.generate(rendezvous.allocate(), new SecureRandom());
+                nameplate = code.nameplate();
+                check = PeerCheck.codeRequired();
+                secret = Secret.copyOf(code.secret().getBytes(StandardCharsets.UTF_8));
+            }
+            TransferConfig config = new TransferConfig(HandshakeConfig.defaults(registry, secret == null ? null : "jpake", secret),
+                    scheme.descriptor().name(), identity, check);
+            OfferBuilder.Offer theOffer = offer;
+            listener = tcp.listen("0.0.0.0:0", tcp.descriptor().defaults(), () -> {
+                if (!busy.compareAndSet(false, true)) {
+                    return refuseBusy();
+                }
+                SessionDriver driver = new SessionDriver(l -> new SendSession(config, theOffer.manifest(), theOffer.source(), l),
+                        new SessionDriver.Events() {
+                            @Override
+                            public void authenticated(SessionKeys keys, PeerIdentity peer) {
+                                progress.interrupt();
+                                err.println("receiver " + peer.peerId() + " connected and authenticated (" + keys.keyExchange() + ", "
+                                        + keys.aead().descriptor().name() + "; short authentication string " + keys.sas() + ")");
+                            }
+
+                            @Override
+                            public void progress(long done, long total, long resumed) {
+                                progress.update(done, total, resumed);
+                            }
+                        });
+                driver.outcome().thenAccept(outcome -> {
+                    busy.set(false);
+                    driver.closed().thenRun(() -> outcomes.add(outcome));
+                });
+                return driver;
+            });
+            int port = TransferSupport.port(listener.address());
+            List<String> candidates = new ArrayList<>();
+            TransferSupport.hostAddresses().forEach(a -> candidates.add(a + ":" + port));
+            rendezvous.open(nameplate, candidates.subList(0, Math.min(candidates.size(), 8)));
+            Manifest m = offer.manifest();
+            out.println("Sending " + m.files().size() + (m.files().size() == 1 ? " file" : " files") + " (" + TransferSupport.size(m.totalBytes())
+                    + ") as " + self.peerId() + ".");
+            String receiveArg;
+            if (code == null) {
+                receiveArg = self.peerId() + (embedded != null ? "" : " --rendezvous " + rvAddress);
+                out.println("On " + to.identity().peerId() + " run:  peerlab receive " + receiveArg
+                        + (embedded != null ? " --rendezvous " + advertised : ""));
+            } else {
+                boolean defaultPlace = embedded != null && TransferSupport.port(embedded.address()) == TransferSupport.DEFAULT_PORT;
+                Code printed = embedded != null && !defaultPlace ? code.at(advertised) : code;
+                out.println("Code: " + printed);
+                out.println("On the other device run:  peerlab receive " + printed + (embedded == null ? " --rendezvous " + rvAddress : ""));
+                if (defaultPlace) {
+                    out.println("(from another machine on this network:  peerlab receive " + code.at(advertised) + ")");
+                }
+                String link = "peerlab:receive?code=" + enc(code.secret()) + "&rv=" + enc(advertised) + "&id=" + self.peerId() + "&fp="
+                        + self.fingerprintText();
+                out.println("Or scan:");
+                out.print(Qr.draw(link, Boolean.getBoolean("peerlab.tty")));
+                out.println(link);
+            }
+            out.flush();
+            return await(outcomes, timeout, code != null, devices, o.value("rendezvous").orElse(null), progress, out, err);
+        } catch (IOException e) {
+            err.println("peerlab send: " + e.getMessage());
+            return e instanceof RendezvousClient.RendezvousException ? TransferSupport.NETWORK : TransferSupport.IO_ERROR;
+        } finally {
+            if (listener != null) {
+                listener.close();
+            }
+            if (rendezvous != null) {
+                rendezvous.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private int await(BlockingQueue<SessionDriver.Outcome> outcomes, long timeout, boolean byCode, Devices devices, String sharedRendezvous,
+            Progress progress, PrintStream out, PrintStream err) throws IOException {
+        long deadline = timeout > 0 ? System.nanoTime() + timeout * 1_000_000_000L : Long.MAX_VALUE;
+        int wrong = 0;
+        while (true) {
+            SessionDriver.Outcome outcome;
+            try {
+                outcome = outcomes.poll(Math.max(1, Math.min(deadline - System.nanoTime(), 3_600_000_000_000L)), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return TransferSupport.NETWORK;
+            }
+            if (outcome == null) {
+                if (System.nanoTime() >= deadline) {
+                    progress.interrupt();
+                    err.println("peerlab send: no receiver completed the transfer within " + timeout + " s");
+                    return TransferSupport.NETWORK;
+                }
+                continue;
+            }
+            progress.interrupt();
+            if (outcome.ok()) {
+                if (byCode && outcome.peer() != null) {
+                    devices.remember(outcome.peer(), sharedRendezvous);
+                }
+                out.printf("Done: the receiver verified every file (%s on the wire in %.1f s). Paired with %s.%n", TransferSupport.size(outcome.bytesSent()),
+                        progress.seconds(), outcome.peer().peerId());
+                return 0;
+            }
+            ProtocolException f = outcome.failure();
+            switch (f.reason()) {
+                case CONNECTION_LOST, PEER_ERROR, MALFORMED, UNEXPECTED_MESSAGE, UNSUPPORTED_VERSION, KEY_EXCHANGE_FAILED -> {
+                    if (outcome.peer() == null) {
+                        wrong++;
+                        err.println("peerlab send: a connection failed before authentication (" + f.getMessage() + ")"
+                                + (wrong < MAX_ATTEMPTS ? "; still waiting" : ""));
+                    } else {
+                        err.println("peerlab send: " + f.getMessage() + "; waiting for the receiver to reconnect and resume (same code)");
+                    }
+                }
+                case AUTHENTICATION_FAILED -> {
+                    wrong++;
+                    err.println("peerlab send: a receiver failed to authenticate (wrong code?), attempt " + wrong + " of " + MAX_ATTEMPTS + ": "
+                            + f.getMessage());
+                }
+                default -> {
+                    err.println("peerlab send: " + f.getMessage());
+                    return TransferSupport.exitCode(f);
+                }
+            }
+            if (wrong >= MAX_ATTEMPTS) {
+                err.println("peerlab send: " + MAX_ATTEMPTS + " failed attempts; giving up (start again for a new code)");
+                return TransferSupport.WRONG_CODE;
+            }
+        }
+    }
+
+    private static ConnectionHandler refuseBusy() {
+        return new ConnectionHandler() {
+            @Override
+            public void onOpen(Connection c) {
+                c.send(java.nio.ByteBuffer.wrap(org.peerlab.protocol.wire.ErrorMessage.encode(new ProtocolException(Reason.REFUSED,
+                        "the sender is busy with another receiver"))));
+                c.close();
+            }
+
+            @Override
+            public void onFrame(Connection c, java.nio.ByteBuffer frame) {
+            }
+
+            @Override
+            public void onWritable(Connection c) {
+            }
+
+            @Override
+            public void onClosed(Connection c, Throwable cause) {
+            }
+        };
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static int intOption(Options o, String name, int fallback) throws UsageException {
+        if (o.value(name).isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(o.value(name).get());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " needs a whole number, got '" + o.value(name).get() + "'");
+        }
+    }
+
+}
