@@ -106,7 +106,7 @@ class TransferTest {
         return new TransferConfig(HandshakeConfig.defaults(REGISTRY, code == null ? null : "jpake", secret), "ed25519", identity, check);
     }
 
-    static TransferConfig coded(String code, SigningKeyPair identity) {
+    public static TransferConfig coded(String code, SigningKeyPair identity) {
         return config(code, identity, PeerCheck.codeRequired());
     }
 
