@@ -104,5 +104,9 @@ if grep -q "^org.peerlab.core " "$ui/about.txt" 2>/dev/null && grep -q "^org.ecl
   pass "About dialog lists bundle versions ($(wc -l <"$ui/about.txt") rows; screenshot $ui/about.png)"
 else fail "About dialog did not list PeerLab's and the framework's bundles: $(cat "$ui/about.txt" 2>/dev/null)"; fi
 
+# 4. secure transfer between processes (its own script, its own report lines)
+if bash "$root/releng/org.peerlab.product/src/test/transfer-test.sh" "$out/transfer"; then pass "secure transfer between processes"
+else fail "secure transfer checks failed (see the transfer-test lines above)"; fi
+
 [ "$failures" -eq 0 ] || { echo "product-test: $failures failure(s)" >&2; exit 1; }
 echo "product-test: all checks passed"

@@ -88,6 +88,7 @@ public class SendCommand implements Command {
                   --to PEER-ID           send to a paired device without a code (peerlab peers)
                   --piece-size BYTES     piece size, a power of two from 16384 to 1048576 (default 262144)
                   --timeout SECONDS      give up when no receiver completes within this time (default: wait)
+                  --limit-rate RATE      send at most RATE bytes per second (suffix K, M or G: 20M)
 
                 A receiver with a wrong code fails on both sides; after 3 wrong attempts the sender
                 gives up.
@@ -96,7 +97,7 @@ public class SendCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(name(), args, Set.of(), Set.of("code", "rendezvous", "to", "piece-size", "timeout"), Integer.MAX_VALUE);
+        Options o = Options.parse(name(), args, Set.of(), Set.of("code", "rendezvous", "to", "piece-size", "timeout", "limit-rate"), Integer.MAX_VALUE);
         if (o.positional().isEmpty()) {
             throw new UsageException("peerlab send: name at least one file or folder to send");
         }
@@ -105,6 +106,7 @@ public class SendCommand implements Command {
         }
         int pieceSize = intOption(o, "piece-size", Manifest.DEFAULT_PIECE);
         long timeout = intOption(o, "timeout", 0);
+        long rate = rate(o.value("limit-rate").orElse("0"));
         Code chosen = null;
         if (o.value("code").isPresent()) {
             chosen = Code.parse(o.value("code").get());
@@ -150,6 +152,11 @@ public class SendCommand implements Command {
             return TransferSupport.IO_ERROR;
         }
         PeerIdentity self = new PeerIdentity(scheme.descriptor().name(), identity.publicKey());
+        java.util.concurrent.ScheduledExecutorService pacer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "peerlab-send-pacer");
+            t.setDaemon(true);
+            return t;
+        });
         RendezvousServer embedded = null;
         RendezvousClient rendezvous = null;
         Listener listener = null;
@@ -214,6 +221,9 @@ public class SendCommand implements Command {
                                 progress.update(done, total, resumed);
                             }
                         });
+                if (rate > 0) {
+                    driver.limitRate(rate, pacer);
+                }
                 driver.outcome().thenAccept(outcome -> {
                     busy.set(false);
                     driver.closed().thenRun(() -> outcomes.add(outcome));
@@ -252,6 +262,7 @@ public class SendCommand implements Command {
             err.println("peerlab send: " + e.getMessage());
             return e instanceof RendezvousClient.RendezvousException ? TransferSupport.NETWORK : TransferSupport.IO_ERROR;
         } finally {
+            pacer.shutdownNow();
             if (listener != null) {
                 listener.close();
             }
@@ -346,6 +357,21 @@ public class SendCommand implements Command {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** @return bytes per second from {@code 20M}, {@code 500K}, {@code 1G} or a plain number */
+    static long rate(String text) throws UsageException {
+        String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+        long unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : t.endsWith("G") ? 1L << 30 : 1;
+        try {
+            long v = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+            if (v < 0 || v > 0 && v < 16384) {
+                throw new UsageException("--limit-rate must be at least 16K, got '" + text + "'");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--limit-rate needs bytes per second such as 20M, got '" + text + "'");
+        }
     }
 
     static int intOption(Options o, String name, int fallback) throws UsageException {

@@ -55,6 +55,10 @@ public final class SessionDriver implements ConnectionHandler {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private Connection connection;
     private boolean writable = true;
+    private long rateLimit;
+    private java.util.concurrent.ScheduledExecutorService timer;
+    private long rateStart = -1;
+    private boolean wakeScheduled;
     private long sent;
     private long received;
 
@@ -134,12 +138,47 @@ public final class SessionDriver implements ConnectionHandler {
         session.abort(why);
     }
 
+    /**
+     * Limits what this side sends to {@code bytesPerSecond} on average (0: no limit); {@code timer}
+     * resumes sending when the budget allows.
+     */
+    public synchronized void limitRate(long bytesPerSecond, java.util.concurrent.ScheduledExecutorService timer) {
+        this.rateLimit = bytesPerSecond;
+        this.timer = timer;
+    }
+
     private void pump() {
         if (session instanceof SendSession s) {
             while (writable && connection != null && connection.isOpen() && s.wantsToSend()) {
+                if (rateLimit > 0 && overBudget()) {
+                    return;
+                }
                 s.pump();
             }
         }
+    }
+
+    /** @return whether sending must wait for the rate limit (a wake-up is then scheduled) */
+    private boolean overBudget() {
+        long now = System.nanoTime();
+        if (rateStart < 0) {
+            rateStart = now;
+        }
+        double allowed = (now - rateStart) / 1e9 * rateLimit + 256 * 1024;
+        if (sent <= allowed) {
+            return false;
+        }
+        if (!wakeScheduled) {
+            wakeScheduled = true;
+            long delayNanos = (long) ((sent - allowed) / rateLimit * 1e9) + 1_000_000;
+            timer.schedule(() -> {
+                synchronized (SessionDriver.this) {
+                    wakeScheduled = false;
+                    pump();
+                }
+            }, delayNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        return true;
     }
 
     private void end(ProtocolException failure) {
