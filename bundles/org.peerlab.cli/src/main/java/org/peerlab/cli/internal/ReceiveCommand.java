@@ -105,6 +105,8 @@ public class ReceiveCommand implements Command {
         Path outDir = Path.of(o.value("out").orElse("."));
         SignatureScheme scheme = TransferSupport.identityScheme(registry);
         Transport tcp = TransferSupport.tcp(registry);
+        org.peerlab.transfer.net.Warmup.start(registry.family(org.peerlab.crypto.api.Aead.FAMILY)
+                .require(HandshakeConfig.defaults(registry, null, null).aeads().get(0), org.peerlab.crypto.api.Aead.class));
         Devices devices = new Devices(Devices.defaultFolder());
         Target target;
         SigningKeyPair identity;

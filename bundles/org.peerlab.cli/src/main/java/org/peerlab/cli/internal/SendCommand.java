@@ -115,6 +115,8 @@ public class SendCommand implements Command {
             }
         }
         Transport tcp = TransferSupport.tcp(registry);
+        org.peerlab.transfer.net.Warmup.start(registry.family(org.peerlab.crypto.api.Aead.FAMILY)
+                .require(HandshakeConfig.defaults(registry, null, null).aeads().get(0), org.peerlab.crypto.api.Aead.class));
         SignatureScheme scheme = TransferSupport.identityScheme(registry);
         Devices devices = new Devices(Devices.defaultFolder());
         OfferBuilder.Offer offer;

@@ -18,6 +18,28 @@ public interface AeadCipher extends AutoCloseable {
      */
     byte[] open(byte[] nonce, byte[] associatedData, byte[] ciphertext) throws AeadException;
 
+    /**
+     * Seals {@code length} bytes of {@code in} from {@code offset} into {@code out} at
+     * {@code outOffset} (ciphertext then tag), without intermediate arrays where the
+     * implementation allows.
+     *
+     * @return bytes written: {@code length} plus the tag length
+     */
+    default int seal(byte[] nonce, byte[] associatedData, byte[] in, int offset, int length, byte[] out, int outOffset) {
+        byte[] sealed = seal(nonce, associatedData, java.util.Arrays.copyOfRange(in, offset, offset + length));
+        System.arraycopy(sealed, 0, out, outOffset, sealed.length);
+        return sealed.length;
+    }
+
+    /**
+     * Opens {@code length} bytes of {@code in} from {@code offset}.
+     *
+     * @throws AeadException as {@link #open(byte[], byte[], byte[])}
+     */
+    default byte[] open(byte[] nonce, byte[] associatedData, byte[] in, int offset, int length) throws AeadException {
+        return open(nonce, associatedData, java.util.Arrays.copyOfRange(in, offset, offset + length));
+    }
+
     /** Wipes the key. Idempotent. */
     @Override
     void close();

@@ -1,7 +1,6 @@
 package org.peerlab.protocol.transfer;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.util.BitSet;
 
 import org.peerlab.crypto.api.Role;
@@ -27,7 +26,6 @@ public final class SendSession extends TransferSession {
     private final Manifest manifest;
     private final FileSource source;
     private final BitSet[] have;
-    private final MessageDigest digest = Merkle.sha256();
     private byte[] buffer;
     private int file;
     private int nextHash;
@@ -185,14 +183,9 @@ public final class SendSession extends TransferSession {
         } catch (IOException e) {
             throw new ProtocolException(Reason.LOCAL_ERROR, "cannot read " + f.path() + ": " + e.getMessage(), e);
         }
-        byte[] hash = Merkle.leaf(digest, buffer, 0, length);
-        if (!java.util.Arrays.equals(hash, 0, Merkle.HASH, f.hashes(), nextPiece * Merkle.HASH, (nextPiece + 1) * Merkle.HASH)) {
-            throw new ProtocolException(Reason.LOCAL_ERROR, f.path() + " changed since it was offered (piece " + nextPiece + " differs); send it again");
-        }
         boolean last = nextPiece == pieces - 1;
         byte[] header = new WireWriter().u32(file).u32(nextPiece).u8(last ? 1 : 0).toByteArray();
-        byte[] plain = length == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, length);
-        sendSealed(MessageType.CHUNK, header, plain);
+        listener.send(seal(MessageType.CHUNK, header, buffer, length));
         done += length;
         listener.progress(done, total, resumed);
         nextPiece = nextNeeded(nextPiece + 1);

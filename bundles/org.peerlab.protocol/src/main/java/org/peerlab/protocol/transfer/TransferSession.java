@@ -75,16 +75,16 @@ public abstract sealed class TransferSession permits SendSession, ReceiveSession
             return;
         }
         try {
-            Message m = Message.decode(wire);
-            if (m.type() == MessageType.ERROR) {
-                fail(ErrorMessage.decode(m.payload()), false);
+            MessageType type = Message.peekType(wire);
+            if (type == MessageType.ERROR) {
+                fail(ErrorMessage.decode(Message.decode(wire).payload()), false);
                 return;
             }
-            if (m.type() == MessageType.IDENTITY && state == State.AWAIT_IDENTITY) {
+            if (type == MessageType.IDENTITY && state == State.AWAIT_IDENTITY) {
                 identity(open(wire, 0, "IDENTITY"));
                 return;
             }
-            received(m.type(), wire);
+            received(type, wire);
         } catch (ProtocolException e) {
             fail(e, true);
         }
@@ -186,12 +186,16 @@ public abstract sealed class TransferSession permits SendSession, ReceiveSession
     }
 
     protected final byte[] seal(MessageType type, byte[] header, byte[] plaintext) {
-        byte[] ct = sealer.seal(nextNonce(sendCounter++), aad(type, header, 0, header.length), plaintext);
-        byte[] wire = new byte[2 + header.length + ct.length];
+        return seal(type, header, plaintext, plaintext.length);
+    }
+
+    /** Seals the first {@code length} bytes of {@code plaintext}, straight into the message. */
+    protected final byte[] seal(MessageType type, byte[] header, byte[] plaintext, int length) {
+        byte[] wire = new byte[2 + header.length + length + keys.aead().tagLength()];
         wire[0] = Message.VERSION;
         wire[1] = (byte) type.code();
         System.arraycopy(header, 0, wire, 2, header.length);
-        System.arraycopy(ct, 0, wire, 2 + header.length, ct.length);
+        sealer.seal(nextNonce(sendCounter++), aad(type, header, 0, header.length), plaintext, 0, length, wire, 2 + header.length);
         return wire;
     }
 
@@ -205,10 +209,9 @@ public abstract sealed class TransferSession permits SendSession, ReceiveSession
         if (wire.length < 2 + headerLength + tag) {
             throw new ProtocolException(Reason.MALFORMED, what + ": " + wire.length + " bytes cannot hold its header and tag");
         }
-        byte[] ct = java.util.Arrays.copyOfRange(wire, 2 + headerLength, wire.length);
         MessageType type = MessageType.of(wire[1] & 0xff);
         try {
-            return opener.open(nextNonce(receiveCounter++), aad(type, wire, 2, headerLength), ct);
+            return opener.open(nextNonce(receiveCounter++), aad(type, wire, 2, headerLength), wire, 2 + headerLength, wire.length - 2 - headerLength);
         } catch (AeadException e) {
             throw new ProtocolException(Reason.INTEGRITY_FAILED, what + " message " + (receiveCounter - 1)
                     + " does not authenticate: it was changed, replayed or reordered in transit");

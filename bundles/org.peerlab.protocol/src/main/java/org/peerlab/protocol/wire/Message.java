@@ -30,6 +30,30 @@ public record Message(MessageType type, byte[] payload) {
     }
 
     /**
+     * Checks a message's header without copying its payload.
+     *
+     * @return its type
+     * @throws ProtocolException as {@link #decode}
+     */
+    public static MessageType peekType(byte[] wire) throws ProtocolException {
+        if (wire.length > MAX_LENGTH) {
+            throw new ProtocolException(Reason.MALFORMED, "message of " + wire.length + " bytes exceeds the maximum of " + MAX_LENGTH);
+        }
+        if (wire.length < 2) {
+            throw new ProtocolException(Reason.MALFORMED, "message of " + wire.length + " bytes is shorter than its 2-byte header");
+        }
+        int version = wire[0] & 0xff;
+        if (version != VERSION) {
+            throw new ProtocolException(Reason.UNSUPPORTED_VERSION, "peer speaks protocol version " + version + ", this PeerLab speaks " + VERSION);
+        }
+        MessageType type = MessageType.of(wire[1] & 0xff);
+        if (type == null) {
+            throw new ProtocolException(Reason.MALFORMED, "unknown message type " + (wire[1] & 0xff));
+        }
+        return type;
+    }
+
+    /**
      * @throws ProtocolException MALFORMED for short, oversized or unknown-type input,
      *                           UNSUPPORTED_VERSION for another protocol version
      */

@@ -35,11 +35,11 @@ public final class OfferBuilder {
      * @param files    the local file of each entry, in manifest order
      * @param skipped  what was left out and why
      */
-    public record Offer(Manifest manifest, List<Path> files, List<String> skipped) {
+    public record Offer(Manifest manifest, List<Path> files, List<String> skipped, long[] modified) {
 
-        /** @return a source reading the offered files */
+        /** @return a source reading the offered files, failing if one changed since it was hashed */
         public FileSource source() {
-            return new PathSource(files);
+            return new PathSource(files, modified);
         }
     }
 
@@ -89,10 +89,15 @@ public final class OfferBuilder {
         List<FileEntry> entries = new ArrayList<>();
         MessageDigest digest = Merkle.sha256();
         ByteBuffer buffer = ByteBuffer.allocate(pieceSize);
+        long[] modified = new long[files.size()];
         for (int i = 0; i < files.size(); i++) {
+            modified[i] = Files.getLastModifiedTime(files.get(i)).toMillis();
             entries.add(hash(names.get(i), files.get(i), digest, buffer, hashedBytes));
+            if (Files.getLastModifiedTime(files.get(i)).toMillis() != modified[i]) {
+                throw new IOException(files.get(i) + " changed while it was being hashed; send it when it is complete");
+            }
         }
-        return new Offer(new Manifest(pieceSize, entries), files, skipped);
+        return new Offer(new Manifest(pieceSize, entries), files, skipped, modified);
     }
 
     private static FileEntry hash(String name, Path file, MessageDigest digest, ByteBuffer buffer, LongConsumer progress) throws IOException {
@@ -122,11 +127,13 @@ public final class OfferBuilder {
     /** Reads offered files; keeps the current one open. */
     private static final class PathSource implements FileSource {
         private final List<Path> files;
+        private final long[] modified;
         private int open = -1;
         private FileChannel channel;
 
-        PathSource(List<Path> files) {
+        PathSource(List<Path> files, long[] modified) {
             this.files = files;
+            this.modified = modified;
         }
 
         @Override
@@ -146,6 +153,9 @@ public final class OfferBuilder {
                     throw new EOFException(files.get(file) + " became shorter since it was offered");
                 }
                 pos += n;
+            }
+            if (Files.getLastModifiedTime(files.get(file)).toMillis() != modified[file]) {
+                throw new IOException(files.get(file) + " changed since it was offered; send it again");
             }
         }
     }

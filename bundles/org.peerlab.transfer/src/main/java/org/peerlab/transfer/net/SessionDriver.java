@@ -101,8 +101,13 @@ public final class SessionDriver implements ConnectionHandler {
 
     @Override
     public synchronized void onFrame(Connection c, ByteBuffer frame) {
-        byte[] wire = new byte[frame.remaining()];
-        frame.get(wire);
+        byte[] wire;
+        if (frame.hasArray() && frame.arrayOffset() == 0 && frame.position() == 0 && frame.remaining() == frame.array().length) {
+            wire = frame.array(); // the transport's own fresh frame: no copy needed
+        } else {
+            wire = new byte[frame.remaining()];
+            frame.get(wire);
+        }
         received += wire.length;
         session.onMessage(wire);
         pump();

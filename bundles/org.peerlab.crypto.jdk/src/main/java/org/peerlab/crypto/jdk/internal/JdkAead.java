@@ -87,14 +87,30 @@ abstract class JdkAead implements Aead {
         }
 
         @Override
+        public int seal(byte[] nonce, byte[] associatedData, byte[] in, int offset, int length, byte[] out, int outOffset) {
+            init(Cipher.ENCRYPT_MODE, nonce);
+            try {
+                cipher.updateAAD(associatedData);
+                return cipher.doFinal(in, offset, length, out, outOffset);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(name + " encryption failed", e);
+            }
+        }
+
+        @Override
         public byte[] open(byte[] nonce, byte[] associatedData, byte[] ciphertext) throws AeadException {
-            if (ciphertext.length < tagLength()) {
-                throw new AeadException("ciphertext of " + ciphertext.length + " bytes is shorter than the 16-byte tag", null);
+            return open(nonce, associatedData, ciphertext, 0, ciphertext.length);
+        }
+
+        @Override
+        public byte[] open(byte[] nonce, byte[] associatedData, byte[] in, int offset, int length) throws AeadException {
+            if (length < tagLength()) {
+                throw new AeadException("ciphertext of " + length + " bytes is shorter than the 16-byte tag", null);
             }
             init(Cipher.DECRYPT_MODE, nonce);
             try {
                 cipher.updateAAD(associatedData);
-                return cipher.doFinal(ciphertext);
+                return cipher.doFinal(in, offset, length);
             } catch (AEADBadTagException e) {
                 throw new AeadException("authentication failed: ciphertext, nonce or associated data altered, or wrong key", e);
             } catch (GeneralSecurityException e) {

@@ -23,7 +23,7 @@ import org.peerlab.transport.api.StreamFramer;
  */
 final class TcpConnection implements Connection, EventLoop.Handler {
 
-    private static final int READ_BUFFER = 64 << 10;
+    private static final int READ_BUFFER = 1 << 20;
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -34,7 +34,7 @@ final class TcpConnection implements Connection, EventLoop.Handler {
     private final AtomicLong buffered = new AtomicLong();
     private final AtomicBoolean paused = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER);
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
     private volatile String local;
     private final String remote;
     private final long connectDeadline;
@@ -121,7 +121,7 @@ final class TcpConnection implements Connection, EventLoop.Handler {
                 if (closed) {
                     return;
                 }
-                call(() -> handler.onFrame(this, f.asReadOnlyBuffer()));
+                call(() -> handler.onFrame(this, f)); // a fresh buffer per frame: nothing else holds it
             }
         }
     }
