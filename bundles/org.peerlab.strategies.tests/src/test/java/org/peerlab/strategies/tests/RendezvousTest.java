@@ -44,7 +44,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 /** The rendezvous server over real TCP: lookups, rooms, limits, and misbehaving clients. */
 class RendezvousTest {
 
-    static final Transport TCP = TransportStrategiesTest.TCP;
+    static final Transport TCP = new org.peerlab.transport.tcp.internal.TcpTransport();
     static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir

@@ -383,7 +383,7 @@ class TransferTest {
     @Test
     void runsOverMemoryAndTcpTransports() throws Exception {
         OfferBuilder.Offer offer = offer(SMALL_PIECE, write("net.bin", random(50 * SMALL_PIECE + 3, 4)), write("n/empty", new byte[0]));
-        for (org.peerlab.transport.api.Transport transport : List.of(TransportStrategiesTest.MEMORY, TransportStrategiesTest.TCP)) {
+        for (org.peerlab.transport.api.Transport transport : List.of(new org.peerlab.transport.memory.internal.MemoryTransport(), new org.peerlab.transport.tcp.internal.TcpTransport())) {
             String name = transport.descriptor().name();
             Path out = tmp.resolve("out-" + name);
             SessionDriver sender = new SessionDriver(l -> new SendSession(coded("3-a-b", ALICE), offer.manifest(), offer.source(), l),
