@@ -58,20 +58,7 @@ public record Message(MessageType type, byte[] payload) {
      *                           UNSUPPORTED_VERSION for another protocol version
      */
     public static Message decode(byte[] wire) throws ProtocolException {
-        if (wire.length > MAX_LENGTH) {
-            throw new ProtocolException(Reason.MALFORMED, "message of " + wire.length + " bytes exceeds the maximum of " + MAX_LENGTH);
-        }
-        if (wire.length < 2) {
-            throw new ProtocolException(Reason.MALFORMED, "message of " + wire.length + " bytes is shorter than its 2-byte header");
-        }
-        int version = wire[0] & 0xff;
-        if (version != VERSION) {
-            throw new ProtocolException(Reason.UNSUPPORTED_VERSION, "peer speaks protocol version " + version + ", this PeerLab speaks " + VERSION);
-        }
-        MessageType type = MessageType.of(wire[1] & 0xff);
-        if (type == null) {
-            throw new ProtocolException(Reason.MALFORMED, "unknown message type " + (wire[1] & 0xff));
-        }
+        MessageType type = peekType(wire);
         return new Message(type, Arrays.copyOfRange(wire, 2, wire.length));
     }
 }
