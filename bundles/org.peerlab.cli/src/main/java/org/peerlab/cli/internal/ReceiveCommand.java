@@ -212,7 +212,7 @@ public class ReceiveCommand implements Command {
                 }
             }
             Code code = q.containsKey("code") ? Code.parse(q.get("code")) : null;
-            byte[] fp = q.containsKey("fp") ? base32(q.get("fp")) : null;
+            byte[] fp = q.containsKey("fp") ? PeerIdentity.fromBase32(q.get("fp")) : null;
             if (code == null || fp == null || fp.length != 32) {
                 throw new UsageException("peerlab receive: the link lacks a valid code or fingerprint (code=..., fp=...)");
             }
@@ -228,26 +228,6 @@ public class ReceiveCommand implements Command {
             return new Target(p.identity().peerId(), null, p.rendezvous(), p.identity().fingerprint(), p.identity().peerId());
         }
         throw new UsageException("peerlab receive: '" + arg + "' is neither a code (7-copper-lantern), a peerlab:receive? link nor a paired peer id");
-    }
-
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
-            int v = alphabet.indexOf(c);
-            if (v < 0) {
-                return null;
-            }
-            buffer = buffer << 5 | v;
-            bits += 5;
-            if (bits >= 8) {
-                out.write(buffer >>> bits - 8 & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 
     /** Tries the candidates in order; @return whether one connected (the driver then runs on it) */

@@ -37,12 +37,4 @@ public interface PeerCheck {
             }
         };
     }
-
-    /** @return a check passing when this one and {@code other} both pass */
-    default PeerCheck and(PeerCheck other) {
-        return (peer, code) -> {
-            check(peer, code);
-            other.check(peer, code);
-        };
-    }
 }

@@ -70,6 +70,26 @@ public record PeerIdentity(String scheme, byte[] publicKey) {
         return s.toString();
     }
 
+    /** @return the bytes of RFC 4648 base32 text without padding (any case), or null if it has other characters */
+    public static byte[] fromBase32(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            int v = BASE32.indexOf(c);
+            if (v < 0) {
+                return null;
+            }
+            buffer = buffer << 5 | v;
+            bits += 5;
+            if (bits >= 8) {
+                out.write(buffer >>> bits - 8 & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof PeerIdentity p && p.scheme.equals(scheme) && Arrays.equals(p.publicKey, publicKey);

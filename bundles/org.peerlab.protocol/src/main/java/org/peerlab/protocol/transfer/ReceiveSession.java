@@ -33,6 +33,7 @@ public final class ReceiveSession extends TransferSession {
     private long total;
     private final List<FileEntry> offered = new ArrayList<>();
     private final Set<String> paths = new HashSet<>();
+    private final Set<String> folders = new HashSet<>();
     private Manifest manifest;
     private BitSet[] have;
     private int file;
@@ -106,7 +107,10 @@ public final class ReceiveSession extends TransferSession {
             if (!paths.add(path)) {
                 throw new ProtocolException(Reason.REFUSED, "the offer names " + path + " twice");
             }
-            for (String prefix = parent(path); prefix != null; prefix = parent(prefix)) {
+            if (folders.contains(path)) {
+                throw new ProtocolException(Reason.REFUSED, "the offer names " + path + " both as a file and as a folder");
+            }
+            for (String prefix = parent(path); prefix != null && folders.add(prefix); prefix = parent(prefix)) {
                 if (paths.contains(prefix)) {
                     throw new ProtocolException(Reason.REFUSED, "the offer names " + prefix + " both as a file and as a folder");
                 }
@@ -116,11 +120,6 @@ public final class ReceiveSession extends TransferSession {
         r.end();
         if (offered.size() < fileCount) {
             return;
-        }
-        for (FileEntry f : offered) {
-            if (paths.contains(f.path()) && offered.stream().anyMatch(o -> o.path().startsWith(f.path() + "/"))) {
-                throw new ProtocolException(Reason.REFUSED, "the offer names " + f.path() + " both as a file and as a folder");
-            }
         }
         long sum = offered.stream().mapToLong(FileEntry::size).sum();
         if (sum != total) {
