@@ -22,19 +22,26 @@ public record Report(String title, Map<String, String> metadata, List<Section> s
     }
 
     /**
-     * A headed part with a table and the charts drawn from it.
+     * A headed part: a table, the charts drawn from it, and optionally preformatted text (such as
+     * a scenario file).
      *
      * @param id     file-name-safe identifier, used for the CSV and chart files
      * @param title  heading
-     * @param table  the figures
+     * @param table  the figures, or {@code null} for none (then no CSV is written)
      * @param charts charts of the figures (may be empty)
+     * @param text   preformatted text shown as it is, or {@code null}
      */
-    public record Section(String id, String title, Table table, List<BarChart> charts) {
+    public record Section(String id, String title, Table table, List<Chart> charts, String text) {
         public Section {
             if (!id.matches("[a-z0-9][a-z0-9-]*")) {
                 throw new IllegalArgumentException("section id '" + id + "' must be lower case letters, digits and '-'");
             }
             charts = List.copyOf(charts);
+        }
+
+        /** A section with a table and charts, without text. */
+        public Section(String id, String title, Table table, List<Chart> charts) {
+            this(id, title, table, charts, null);
         }
     }
 
@@ -56,6 +63,15 @@ public record Report(String title, Map<String, String> metadata, List<Section> s
         }
     }
 
+    /** A chart: drawn by {@link ChartRenderer} to {@code charts/<id>.png} and {@code .svg}. */
+    public sealed interface Chart permits BarChart, LineChart {
+        /** @return file-name-safe identifier, unique within the report */
+        String id();
+
+        /** @return chart title */
+        String title();
+    }
+
     /**
      * A bar chart with error bars.
      *
@@ -64,16 +80,53 @@ public record Report(String title, Map<String, String> metadata, List<Section> s
      * @param valueLabel value axis label, with its unit
      * @param bars       the bars: series (colour), category (position), value, error half-width (or 0)
      */
-    public record BarChart(String id, String title, String valueLabel, List<Bar> bars) {
+    public record BarChart(String id, String title, String valueLabel, List<Bar> bars) implements Chart {
         public BarChart {
-            if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-                throw new IllegalArgumentException("chart id '" + id + "' must be lower case letters, digits and '-'");
-            }
+            checkId(id);
             bars = List.copyOf(bars);
         }
     }
 
     /** One bar of a {@link BarChart}. */
     public record Bar(String series, String category, double value, double error) {
+    }
+
+    /**
+     * An XY chart of lines through points with vertical error bars (e.g. a metric against a swept
+     * parameter with 95% confidence intervals).
+     *
+     * @param id         file-name-safe identifier, unique within the report
+     * @param title      chart title
+     * @param xLabel     x axis label, with its unit
+     * @param valueLabel y axis label, with its unit
+     * @param lines      one per series
+     */
+    public record LineChart(String id, String title, String xLabel, String valueLabel, List<Line> lines) implements Chart {
+        public LineChart {
+            checkId(id);
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * One series of a {@link LineChart}.
+     *
+     * @param series the legend entry
+     * @param points the points, drawn in this order
+     */
+    public record Line(String series, List<Point> points) {
+        public Line {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** A point of a {@link Line}: {@code y ± error} at {@code x} (error 0 or NaN: no bar). */
+    public record Point(double x, double y, double error) {
+    }
+
+    private static void checkId(String id) {
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("chart id '" + id + "' must be lower case letters, digits and '-'");
+        }
     }
 }

@@ -26,10 +26,12 @@ public final class ReportWriter {
         Path charts = dir.resolve("charts");
         Files.createDirectories(charts);
         for (Report.Section s : report.sections()) {
-            for (Report.BarChart c : s.charts()) {
+            for (Report.Chart c : s.charts()) {
                 ChartRenderer.write(c, charts);
             }
-            atomically(dir.resolve(s.id() + ".csv"), csv(s.table()));
+            if (s.table() != null) {
+                atomically(dir.resolve(s.id() + ".csv"), csv(s.table()));
+            }
         }
         atomically(dir.resolve("report.json"), Json.write(toMap(report)) + "\n");
         Path html = dir.resolve("report.html");
@@ -47,6 +49,13 @@ public final class ReportWriter {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("id", s.id());
             sm.put("title", s.title());
+            if (s.text() != null) {
+                sm.put("text", s.text());
+            }
+            if (s.table() == null) {
+                sections.add(sm);
+                continue;
+            }
             List<Object> rows = new ArrayList<>();
             for (List<Object> r : s.table().rows()) {
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -82,8 +82,9 @@ public final class Simulator {
 
     /**
      * Runs events until none is left, {@link #stop()} is called, {@link #cancel()} is called from
-     * any thread, or the next event is due after {@code until}; the clock then stands at the last
-     * event's time (or at {@code until} when that limit ended the run).
+     * any thread, or the next event is due after {@code until}. A run that reached its limit, or
+     * ran out of events before it, leaves the clock at {@code until} (idle time passes too); a
+     * stopped run, or {@link #run()} with nothing left, leaves it at the last event's time.
      *
      * @return {@code true} if the run ended because nothing was left or the limit was reached,
      *         {@code false} if it was stopped or cancelled
@@ -93,6 +94,9 @@ public final class Simulator {
         while (!stopped && !cancelled) {
             EventQueue.Entry next = queue.peek();
             if (next == null) {
+                if (until != Long.MAX_VALUE) {
+                    now = until;
+                }
                 return true;
             }
             if (next.time > until) {
