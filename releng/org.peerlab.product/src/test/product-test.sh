@@ -108,5 +108,27 @@ else fail "About dialog did not list PeerLab's and the framework's bundles: $(ca
 if bash "$root/releng/org.peerlab.product/src/test/transfer-test.sh" "$out/transfer"; then pass "secure transfer between processes"
 else fail "secure transfer checks failed (see the transfer-test lines above)"; fi
 
+# 5. experiments: the quickstart twice with one seed gives identical result files and a report;
+#    a broken scenario is refused with file, line and key; the NAT traversal strategies are installed
+exp=$out/experiment
+rm -rf "$exp"; mkdir -p "$exp"
+if "$root/peerlab" experiment run "$root/simulation/quickstart.json" --out "$exp/a" >"$exp/a.out" 2>"$exp/a.err" \
+   && "$root/peerlab" experiment run "$root/simulation/quickstart.json" --out "$exp/b" >"$exp/b.out" 2>"$exp/b.err"; then
+  same=1
+  for f in scenario.json results.json points.csv runs.csv timeseries.csv; do cmp -s "$exp/a/$f" "$exp/b/$f" || { same=0; fail "quickstart: $f differs between two runs with one seed"; }; done
+  [ $same = 1 ] && pass "quickstart ran twice with identical result files ($(grep -o '[0-9]* of [0-9]* runs completed[^,]*, 0 failed, in [0-9.]* s' "$exp/a.out"))"
+  if [ -s "$exp/a/report/report.html" ] && ls "$exp/a/report/charts/"*.svg >/dev/null 2>&1 && ls "$exp/a/report/charts/"*.png >/dev/null 2>&1; then
+    pass "quickstart report: $exp/a/report/report.html with PNG and SVG charts"
+  else fail "quickstart wrote no report with PNG and SVG charts"; fi
+else
+  fail "experiment run quickstart failed: $(tail -n 5 "$exp/a.err" "$exp/b.err" 2>/dev/null)"
+fi
+printf '{\n  "name": "broken",\n  "workload": {"name": "transfer", "piece-kib": 100},\n  "seed": 1\n}\n' >"$exp/broken.json"
+"$root/peerlab" experiment validate "$exp/broken.json" >"$exp/broken.out" 2>&1; code=$?
+if [ $code = 2 ] && grep -q "broken.json:3:.*workload.piece-kib" "$exp/broken.out"; then pass "a broken scenario is refused (exit 2): $(head -n 1 "$exp/broken.out")"
+else fail "broken scenario: expected exit 2 naming broken.json:3 and workload.piece-kib, got $code: $(cat "$exp/broken.out")"; fi
+if "$root/peerlab" experiment validate "$root/simulation/nat-traversal.json" >/dev/null 2>&1; then pass "nat-traversal scenario validates against the installed strategies"
+else fail "nat-traversal scenario does not validate: $("$root/peerlab" experiment validate "$root/simulation/nat-traversal.json" 2>&1 | head -n 3)"; fi
+
 [ "$failures" -eq 0 ] || { echo "product-test: $failures failure(s)" >&2; exit 1; }
 echo "product-test: all checks passed"

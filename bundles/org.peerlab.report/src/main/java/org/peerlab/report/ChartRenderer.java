@@ -103,9 +103,12 @@ public final class ChartRenderer {
     /** Writes {@code <dir>/<id>.png} and {@code <dir>/<id>.svg}. */
     public static void write(Report.Chart spec, Path dir) throws IOException {
         JFreeChart chart = chart(spec);
-        ChartUtils.saveChartAsPNG(dir.resolve(spec.id() + ".png").toFile(), chart, WIDTH, HEIGHT);
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        // the legend takes a line per series below the plot: grow the image rather than the plot shrink
+        int legendLines = chart.getPlot().getLegendItems() == null ? 0 : chart.getPlot().getLegendItems().getItemCount();
+        int height = HEIGHT + Math.max(0, legendLines - 4) * 20;
+        ChartUtils.saveChartAsPNG(dir.resolve(spec.id() + ".png").toFile(), chart, WIDTH, height);
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, height));
         SVGUtils.writeToSVG(dir.resolve(spec.id() + ".svg").toFile(), g.getSVGElement());
     }
 }
