@@ -15,7 +15,10 @@ import org.peerlab.experiment.RunOutput;
 import org.peerlab.experiment.ScenarioException;
 import org.peerlab.experiment.Workload;
 import org.peerlab.sim.Dist;
+import org.peerlab.sim.net.Churn;
 import org.peerlab.sim.net.FlowResult;
+import org.peerlab.sim.net.Host;
+import org.peerlab.sim.net.LinkFaults;
 import org.peerlab.sim.net.StudyResult;
 import org.peerlab.sim.net.TransferSetup;
 import org.peerlab.sim.net.TransferStudy;
@@ -35,8 +38,11 @@ import org.peerlab.sim.net.TransferStudy;
  * {@code network.bandwidth-mbps} (100), {@code network.latency-ms} (20, one way, a number or a
  * distribution), {@code network.jitter-ms} (0), {@code network.loss} (0),
  * {@code network.queue-bdp} (1: the bottleneck queue in bandwidth-delay products),
- * {@code network.time-limit-s} (600); {@code strategies.aead} (aes-256-gcm),
- * {@code strategies.key-exchange} (x25519).
+ * {@code network.time-limit-s} (600), {@code network.failures} (bottleneck failures:
+ * {@code time-to-failure-s} and {@code time-to-repair-s}, distributions in seconds);
+ * {@code population.crashes} (every receiver crashes and recovers: {@code uptime-s},
+ * {@code downtime-s}; a crashed receiver's transfer fails, as the protocol's connection does);
+ * {@code strategies.aead} (aes-256-gcm), {@code strategies.key-exchange} (x25519).
  */
 @Component(service = Workload.class)
 public class TransferWorkload implements Workload {
@@ -64,6 +70,8 @@ public class TransferWorkload implements Workload {
                 new MetricInfo("queue-drops", MetricKind.COUNTER, "packets dropped by full queues"),
                 new MetricInfo("loss-drops", MetricKind.COUNTER, "packets lost by the links' loss probability"),
                 new MetricInfo("failed-flows", MetricKind.COUNTER, "flows that did not complete and verify"),
+                new MetricInfo("link-outages", MetricKind.COUNTER, "bottleneck failures (network.failures)"),
+                new MetricInfo("crashes", MetricKind.COUNTER, "receiver crashes (population.crashes)"),
                 new MetricInfo("delivered-bytes", MetricKind.SERIES, "bytes delivered to each receiver over time (delivered-bytes/flow-i)"));
     }
 
@@ -78,7 +86,9 @@ public class TransferWorkload implements Workload {
         Params w = params.get("workload");
         w.allowOnly("name", "file-size-mib", "piece-kib", "flows", "payload-elided", "start-spread-ms", "check-line-rate", "expect");
         Params n = params.get("network");
-        n.allowOnly("bandwidth-mbps", "latency-ms", "jitter-ms", "loss", "queue-bdp", "time-limit-s", "access-mbps");
+        n.allowOnly("bandwidth-mbps", "latency-ms", "jitter-ms", "loss", "queue-bdp", "time-limit-s", "access-mbps", "failures");
+        params.get("population").allowOnly("crashes");
+        faults(params);
         double sizeMib = w.number("file-size-mib", 64, 0, 1 << 20);
         long piece = w.integer("piece-kib", 256, 16, 1024);
         if (Long.bitCount(piece) != 1) {
@@ -108,11 +118,56 @@ public class TransferWorkload implements Workload {
                 .access(accessMbps * 1e6, 0.05).startSpread(spread).timeLimit(limit).build();
     }
 
+    /** Faults a point asks for; null distributions mean none. */
+    private record Faults(Dist timeToFailure, Dist timeToRepair, Dist uptime, Dist downtime) {
+    }
+
+    private static Faults faults(Params params) throws ScenarioException {
+        Params f = params.get("network").get("failures");
+        f.allowOnly("time-to-failure-s", "time-to-repair-s");
+        Params c = params.get("population").get("crashes");
+        c.allowOnly("uptime-s", "downtime-s");
+        Dist ttf = null;
+        Dist ttr = null;
+        Dist up = null;
+        Dist down = null;
+        if (f.present()) {
+            ttf = DistParams.read(f.required("bottleneck failures"), "time-to-failure-s", null, 0.001, 1e9);
+            ttr = DistParams.read(f, "time-to-repair-s", null, 0, 1e9);
+            if (ttf == null || ttr == null) {
+                throw f.problem("needs both time-to-failure-s and time-to-repair-s (seconds, numbers or distributions)");
+            }
+        }
+        if (c.present()) {
+            up = DistParams.read(c, "uptime-s", null, 0.001, 1e9);
+            down = DistParams.read(c, "downtime-s", null, 0, 1e9);
+            if (up == null || down == null) {
+                throw c.problem("needs both uptime-s and downtime-s (seconds, numbers or distributions)");
+            }
+        }
+        return new Faults(ttf, ttr, up, down);
+    }
+
     @Override
     public RunOutput run(RunContext context) throws Exception {
         StrategyRegistry registry = context.registry().orElseThrow(() -> new IllegalStateException("the transfer workload needs the strategy registry"));
         TransferSetup setup = read(context.params(), registry);
-        StudyResult result = TransferStudy.run(context.simulator(), setup);
+        Faults faults = faults(context.params());
+        long until = Math.round(setup.timeLimitSeconds() * 1e9);
+        LinkFaults links = new LinkFaults(context.simulator());
+        Churn churn = new Churn(context.simulator());
+        StudyResult result = TransferStudy.run(context.simulator(), setup, dumbbell -> {
+            if (faults.timeToFailure() != null) {
+                links.failures(dumbbell.bottleneck(), faults.timeToFailure(), faults.timeToRepair(), until);
+            }
+            if (faults.uptime() != null) {
+                for (Host receiver : dumbbell.right()) {
+                    churn.crashes(receiver, faults.uptime(), faults.downtime(), until, h -> { });
+                }
+            }
+        });
+        context.metrics().count("link-outages", links.outages());
+        context.metrics().count("crashes", churn.crashes());
         double ideal = TransferStudy.idealFramingEfficiency(setup.stream(), setup.fileBytes(), setup.pieceSize(), TransferStudy.tagLength(registry, setup.cipher()));
         double fairShare = setup.bottleneckBitsPerSecond() / 1e6 * ideal / setup.flows();
         for (FlowResult f : result.flows()) {
