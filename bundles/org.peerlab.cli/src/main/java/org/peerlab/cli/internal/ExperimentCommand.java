@@ -83,7 +83,7 @@ public class ExperimentCommand implements Command {
                   --threads T       runs at a time (default: the number of processors)
 
                 Exit codes: 0 success, 1 some runs failed, 2 usage or scenario errors.
-                The scenario format: bundles/org.peerlab.experiment/SCENARIOS.md.
+                The scenario format, the workloads' parameters and the shipped scenarios: simulation/README.md.
                 """;
     }
 

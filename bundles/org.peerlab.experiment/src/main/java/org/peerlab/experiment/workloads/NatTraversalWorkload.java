@@ -164,6 +164,11 @@ public class NatTraversalWorkload implements Workload {
             return NatMix.ford2005();
         }
         if (p.json() instanceof org.peerlab.core.json.JsonValue.JsonString) {
+            for (String own : List.of("same-site-share", "hairpin-share")) {
+                if (population.get(own).present()) {
+                    throw population.get(own).problem("applies only to a mix given as weights; the named mix '" + p.asString() + "' sets its own");
+                }
+            }
             return p.asChoice(MIXES).equals("ford-2005") ? NatMix.ford2005() : NatMix.seed001();
         }
         Map<String, Double> weights = population.weights("nat-mix", Map.of(), kinds());

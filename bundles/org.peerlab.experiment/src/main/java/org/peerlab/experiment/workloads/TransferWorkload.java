@@ -166,6 +166,11 @@ public class TransferWorkload implements Workload {
                 }
             }
         });
+        // counted even when zero, so that every point has a figure for them
+        context.metrics().count("failed-flows", 0);
+        context.metrics().count("retransmissions", 0);
+        context.metrics().count("queue-drops", 0);
+        context.metrics().count("loss-drops", 0);
         context.metrics().count("link-outages", links.outages());
         context.metrics().count("crashes", churn.crashes());
         double ideal = TransferStudy.idealFramingEfficiency(setup.stream(), setup.fileBytes(), setup.pieceSize(), TransferStudy.tagLength(registry, setup.cipher()));
