@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.peerlab.core.config.UserFolders;
 import org.peerlab.crypto.api.Secret;
 import org.peerlab.crypto.api.SignatureScheme;
 import org.peerlab.crypto.api.SigningKeyPair;
@@ -39,12 +40,7 @@ public final class Devices {
 
     /** @return the folder from the environment, as documented above */
     public static Path defaultFolder() {
-        String own = System.getenv("PEERLAB_CONFIG");
-        if (own != null && !own.isBlank()) {
-            return Path.of(own);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config")).resolve("peerlab");
+        return UserFolders.config();
     }
 
     public Path folder() {

@@ -18,6 +18,8 @@ import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -121,7 +123,9 @@ public class SelfCheckAddon {
     }
 
     private static List<String> shown(MApplication app, EModelService models) {
-        MPart part = (MPart) models.find("org.peerlab.ui.part.strategies", app);
+        MWindow window = (MWindow) models.find("org.peerlab.ui.window.main", app);
+        MPart part = window == null || window.getContext() == null ? null
+                : window.getContext().get(EPartService.class).showPart("org.peerlab.ui.part.strategies", PartState.VISIBLE);
         if (part != null && part.getObject() instanceof StrategiesPart view) {
             return view.shownStrategies();
         }

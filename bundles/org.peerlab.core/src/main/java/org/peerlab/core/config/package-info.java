@@ -1,0 +1,2 @@
+/** Where PeerLab keeps a user's configuration and data. */
+package org.peerlab.core.config;
