@@ -130,5 +130,85 @@ else fail "broken scenario: expected exit 2 naming broken.json:3 and workload.pi
 if "$root/peerlab" experiment validate "$root/simulation/nat-traversal.json" >/dev/null 2>&1; then pass "nat-traversal scenario validates against the installed strategies"
 else fail "nat-traversal scenario does not validate: $("$root/peerlab" experiment validate "$root/simulation/nat-traversal.json" 2>&1 | head -n 3)"; fi
 
+# 6. strategy plugins, in a fresh configuration folder: the example plugin's p2 repository is
+#    installed into the product, its AEAD is listed and runs an experiment, a new process still
+#    has it, uninstalling removes it and a scenario naming it then says which plugin to install;
+#    the zip and the bare bundle jar install too, and the product's own bundles cannot be removed.
+plug=$out/plugins
+rm -rf "$plug"; mkdir -p "$plug"
+pl() { PEERLAB_CONFIG="$plug/config" "$root/peerlab" "$@"; }
+examples=$root/examples
+repo=$examples/org.peerlab.example.repository/target/repository
+etm=aes-256-ctr-hmac-sha256
+feature=org.peerlab.example.etm.feature
+if [ ! -d "$repo/plugins" ]; then
+  fail "no example plugin repository at $repo: build it first (./mvnw install builds examples/ too)"
+else
+  if pl plugins install "$repo" >"$plug/install.out" 2>"$plug/install.err"; then pass "plugins install REPOSITORY: $(head -n 1 "$plug/install.out")"
+  else fail "plugins install $repo: $(cat "$plug/install.err")"; fi
+  if pl strategies --family aead 2>&1 | grep -q "^  $etm "; then pass "a new process lists the plugin's aead/$etm"
+  else fail "strategies does not list $etm after the install: $(pl strategies --family aead 2>&1 | head -n 5)"; fi
+  cat >"$plug/etm.json" <<'JSON'
+{
+  "name": "plugin-etm",
+  "description": "The example plugin's encrypt-then-MAC AEAD against AES-256-GCM: one 2 MiB secure transfer over a simulated 50 Mbit/s link, two replications.",
+  "workload": {"name": "transfer", "file-size-mib": 2, "flows": 1},
+  "network": {"bandwidth-mbps": 50, "latency-ms": 10, "loss": 0},
+  "strategies": {"aead": "aes-256-ctr-hmac-sha256", "key-exchange": "x25519"},
+  "sweep": {"strategies.aead": ["aes-256-ctr-hmac-sha256", "aes-256-gcm"]},
+  "replications": 2,
+  "seed": 1
+}
+JSON
+  if pl experiment run "$plug/etm.json" --out "$plug/run" >"$plug/run.out" 2>"$plug/run.err" \
+     && grep -q "^0,$etm,throughput-mbps," "$plug/run/points.csv" && grep -q "sealed with $etm" "$plug/run.out"; then
+    pass "an experiment ran with the plugin's AEAD ($(grep -o '[0-9]* of [0-9]* runs completed, 0 failed' "$plug/run.out"); results name $etm)"
+  else fail "experiment with $etm: $(tail -n 5 "$plug/run.err" "$plug/run.out" 2>/dev/null)"; fi
+  pl plugins list >"$plug/list.out" 2>&1
+  if grep -q "^$feature " "$plug/list.out" && grep -q "strategies: aead/$etm" "$plug/list.out" && grep -q "source: *$repo" "$plug/list.out"; then
+    pass "plugins list in a new process shows $feature, its source and aead/$etm"
+  else fail "plugins list after a restart: $(cat "$plug/list.out")"; fi
+  if PEERLAB_CONFIG="$plug/other" "$root/peerlab" strategies --family aead 2>&1 | grep -q "$etm"; then
+    fail "a process with another configuration folder still has $etm"
+  else pass "another configuration folder does not see the plugin"; fi
+  if pl plugins uninstall "$feature" >"$plug/uninstall.out" 2>&1; then pass "plugins uninstall: $(cat "$plug/uninstall.out")"
+  else fail "plugins uninstall $feature: $(cat "$plug/uninstall.out")"; fi
+  if pl strategies --family aead 2>&1 | grep -q "$etm"; then fail "strategies still lists $etm after the uninstall"
+  else pass "strategies no longer lists $etm"; fi
+  pl experiment validate "$plug/etm.json" >"$plug/validate.out" 2>&1; code=$?
+  if [ $code = 2 ] && grep -q "unknown value '$etm'.*provided by plugin $feature: install it with ./peerlab plugins install" "$plug/validate.out"; then
+    pass "validating the scenario now names the plugin to install (exit 2)"
+  else fail "validate after the uninstall: expected exit 2 naming $feature, got $code: $(cat "$plug/validate.out")"; fi
+  zip=$(ls "$examples"/org.peerlab.example.repository/target/org.peerlab.example.repository-*.zip 2>/dev/null | head -n 1)
+  jar=$(ls "$examples"/org.peerlab.example.etm/target/org.peerlab.example.etm-*.jar 2>/dev/null | grep -v sources | head -n 1)
+  if [ -n "$zip" ] && pl plugins install "$zip" >"$plug/zip.out" 2>&1 && pl strategies --family aead 2>&1 | grep -q "$etm" \
+     && pl plugins uninstall "$feature" >>"$plug/zip.out" 2>&1; then pass "the repository zip installs and uninstalls"
+  else fail "install from the zip '$zip': $(cat "$plug/zip.out" 2>/dev/null)"; fi
+  if [ -n "$jar" ] && pl plugins install "$jar" >"$plug/jar.out" 2>&1 && pl plugins list 2>&1 | grep -q "^org.peerlab.example.etm " \
+     && pl plugins uninstall org.peerlab.example.etm >>"$plug/jar.out" 2>&1; then pass "the bare bundle jar installs (named org.peerlab.example.etm) and uninstalls"
+  else fail "install from the jar '$jar': $(cat "$plug/jar.out" 2>/dev/null)"; fi
+  pl plugins uninstall org.peerlab.crypto.jdk >"$plug/refuse.out" 2>&1; code=$?
+  if [ $code = 1 ] && grep -q "part of the PeerLab product" "$plug/refuse.out"; then pass "uninstalling a product bundle is refused: $(cat "$plug/refuse.out")"
+  else fail "uninstall org.peerlab.crypto.jdk: expected exit 1 and a refusal, got $code: $(cat "$plug/refuse.out")"; fi
+fi
+
+# 7. workbench UI tests: the real workbench driven through scenario editing (marker, Run disabled),
+#    a run with a live chart, queued and cancelled runs, the Runs view (open, compare, export),
+#    preferences, errors, micro-benchmarks and installing/uninstalling the example plugin.
+uit=$out/ui-tests
+if bash "$root/releng/org.peerlab.product/src/test/ui-test.sh" "$uit" "$root/examples/org.peerlab.example.repository/target/repository" >"$out/ui-tests.out" 2>&1; then
+  groups=$(grep -c '^PASS' "$uit/ui-test-results.txt")
+  shots=""
+  for s in scenario-invalid-marker run-live-chart runs-compare strategies-plugin-installed; do
+    [ -s "$uit/$s.png" ] || shots="$shots $s.png"
+  done
+  if [ "$groups" -ge 4 ] && [ -z "$shots" ] && [ -s "$uit/exported-report/report/report.html" ] \
+     && [ -s "$uit/exported-report/results.json" ] && [ -s "$uit/exported-report/points.csv" ]; then
+    pass "workbench UI tests: $(tr '\n' ' ' <"$uit/ui-test-results.txt")(screenshots in $uit)"
+  else fail "workbench UI tests: $groups groups passed, missing screenshots:${shots:- none}; $(cat "$uit/ui-test-results.txt")"; fi
+else
+  fail "workbench UI tests failed: $(tail -n 15 "$out/ui-tests.out")"
+fi
+
 [ "$failures" -eq 0 ] || { echo "product-test: $failures failure(s)" >&2; exit 1; }
 echo "product-test: all checks passed"

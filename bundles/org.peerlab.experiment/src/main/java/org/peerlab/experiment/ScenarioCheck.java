@@ -11,6 +11,7 @@ import java.util.Set;
 import org.peerlab.core.json.JsonValue;
 import org.peerlab.core.json.JsonValue.JsonObject;
 import org.peerlab.core.json.SourcePosition;
+import org.peerlab.core.strategy.MissingStrategyHints;
 import org.peerlab.core.strategy.RegisteredStrategy;
 import org.peerlab.core.strategy.StrategyRegistry;
 import org.peerlab.experiment.ScenarioException.Problem;
@@ -32,6 +33,17 @@ public final class ScenarioCheck {
      * @throws ScenarioException with every problem found
      */
     public static List<SweepPoint> check(Scenario scenario, WorkloadCatalog catalog, StrategyRegistry registry) throws ScenarioException {
+        return check(scenario, catalog, registry, null);
+    }
+
+    /**
+     * As {@link #check(Scenario, WorkloadCatalog, StrategyRegistry)}; a strategy that is not
+     * installed is reported with {@code hints}' advice on how to get it, when it has some.
+     *
+     * @param hints where missing strategies come from, or {@code null} for no advice
+     */
+    public static List<SweepPoint> check(Scenario scenario, WorkloadCatalog catalog, StrategyRegistry registry, MissingStrategyHints hints)
+            throws ScenarioException {
         Params doc = Params.of("", scenario.document());
         Params nameNode = doc.get("workload").get("name");
         Optional<Workload> workload = catalog.find(scenario.workload());
@@ -51,7 +63,7 @@ public final class ScenarioCheck {
         List<SweepPoint> points = expand(scenario);
         for (SweepPoint p : points) {
             if (registry != null) {
-                strategies(p.params().get("strategies"), registry, problems);
+                strategies(p.params().get("strategies"), registry, hints, problems);
             }
             try {
                 workload.get().validate(p.params());
@@ -111,16 +123,25 @@ public final class ScenarioCheck {
         return o.with(parts[i], at, set((JsonObject) child, parts, i + 1, value, axis));
     }
 
-    private static void strategies(Params strategies, StrategyRegistry registry, Set<Problem> problems) throws ScenarioException {
+    private static void strategies(Params strategies, StrategyRegistry registry, MissingStrategyHints hints, Set<Problem> problems)
+            throws ScenarioException {
         for (String family : strategies.keys()) {
             Params p = strategies.get(family);
             List<String> names = registry.family(family).strategies().stream().map(RegisteredStrategy::name).toList();
             if (names.isEmpty()) {
                 problems.add(new Problem(p.position(), p.path(), "no strategy of family '" + family + "' is installed (families: "
-                        + String.join(", ", registry.families()) + ")"));
+                        + String.join(", ", registry.families()) + ")" + hint(hints, family, p)));
             } else if (!names.contains(p.asString())) {
-                problems.add(new Problem(p.position(), p.path(), "unknown value '" + p.asString() + "' (known: " + String.join(", ", names) + ")"));
+                problems.add(new Problem(p.position(), p.path(), "unknown value '" + p.asString() + "' (known: " + String.join(", ", names) + ")"
+                        + hint(hints, family, p)));
             }
         }
+    }
+
+    private static String hint(MissingStrategyHints hints, String family, Params name) {
+        if (hints == null || !(name.json() instanceof JsonValue.JsonString s)) {
+            return "";
+        }
+        return hints.hintFor(family, s.value()).map(h -> "; " + h).orElse("");
     }
 }

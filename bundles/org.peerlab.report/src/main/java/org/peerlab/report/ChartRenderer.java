@@ -107,8 +107,22 @@ public final class ChartRenderer {
         int legendLines = chart.getPlot().getLegendItems() == null ? 0 : chart.getPlot().getLegendItems().getItemCount();
         int height = HEIGHT + Math.max(0, legendLines - 4) * 20;
         ChartUtils.saveChartAsPNG(dir.resolve(spec.id() + ".png").toFile(), chart, WIDTH, height);
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
-        chart.draw(g, new Rectangle(0, 0, WIDTH, height));
-        SVGUtils.writeToSVG(dir.resolve(spec.id() + ".svg").toFile(), g.getSVGElement());
+        writeSvg(chart, dir.resolve(spec.id() + ".svg"), WIDTH, height);
+    }
+
+    /**
+     * Draws any chart (one of ours, or one the workbench built) as an SVG file of
+     * {@code width} x {@code height} user units.
+     *
+     * @throws IllegalArgumentException when a size is not positive
+     * @throws IOException when the file cannot be written
+     */
+    public static void writeSvg(JFreeChart chart, Path file, int width, int height) throws IOException {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("an SVG chart needs a positive size, got " + width + " x " + height);
+        }
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
     }
 }

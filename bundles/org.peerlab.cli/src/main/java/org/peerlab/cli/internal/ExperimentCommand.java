@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +14,13 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.peerlab.cli.api.Command;
 import org.peerlab.cli.api.Options;
 import org.peerlab.cli.api.UsageException;
+import org.peerlab.core.strategy.MissingStrategyHints;
 import org.peerlab.core.strategy.StrategyRegistry;
 import org.peerlab.experiment.MetricInfo;
 import org.peerlab.experiment.Scenario;
@@ -31,9 +34,9 @@ import org.peerlab.experiment.results.ExpectationCheck;
 import org.peerlab.experiment.results.ExperimentResult;
 import org.peerlab.experiment.results.MetricStatistics;
 import org.peerlab.experiment.results.ResultWriter;
+import org.peerlab.experiment.results.RunInfo;
 import org.peerlab.experiment.run.ExperimentRun;
 import org.peerlab.experiment.run.ExperimentRunner;
-import org.peerlab.report.MachineDescription;
 
 /** {@code peerlab experiment run|validate|list}: scenario files run as simulations, with results and a report. */
 @Component(service = Command.class)
@@ -44,6 +47,10 @@ public class ExperimentCommand implements Command {
 
     @Reference
     StrategyRegistry registry;
+
+    /** Which plugin provides a strategy that is not installed (the plugin manager), if present. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile MissingStrategyHints hints;
 
     /** Whether stderr is a terminal; the start script says so. */
     boolean tty = Boolean.getBoolean("peerlab.tty");
@@ -127,7 +134,7 @@ public class ExperimentCommand implements Command {
             err.println(e.getMessage());
             return CommandDispatcher.USAGE;
         }
-        ExperimentRunner runner = new ExperimentRunner(workloads, registry, threads);
+        ExperimentRunner runner = new ExperimentRunner(workloads, registry, hints, threads);
         if (action.equals("validate")) {
             try {
                 List<SweepPoint> points = runner.validate(scenario);
@@ -171,7 +178,7 @@ public class ExperimentCommand implements Command {
         Path html;
         try {
             ResultWriter.write(result, dir);
-            Map<String, String> info = runInfo(scenario, threads, seconds);
+            Map<String, String> info = RunInfo.of(version(), scenario, threads, seconds, Instant.now());
             ResultWriter.writeRunInfo(info, dir);
             html = ExperimentReport.write(result, info, dir.resolve("report"));
         } catch (IOException e) {
@@ -208,17 +215,6 @@ public class ExperimentCommand implements Command {
                     c.expectation().name(), figure(c.expectation().expected()), figure(c.measured()), figure(c.ci95()));
         }
         result.notes().forEach(n -> out.println("note: " + n));
-    }
-
-    private Map<String, String> runInfo(Scenario scenario, int threads, double seconds) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("PeerLab", version());
-        m.put("Scenario file", scenario.source());
-        m.put("Date", Instant.now().toString());
-        m.put("Threads", Integer.toString(threads));
-        m.put("Wall time", String.format(Locale.ROOT, "%.1f s", seconds));
-        m.putAll(MachineDescription.current());
-        return m;
     }
 
     private String version() {

@@ -3,6 +3,7 @@ package org.peerlab.experiment.run;
 import java.util.List;
 import java.util.Objects;
 
+import org.peerlab.core.strategy.MissingStrategyHints;
 import org.peerlab.core.strategy.StrategyRegistry;
 import org.peerlab.experiment.Scenario;
 import org.peerlab.experiment.ScenarioCheck;
@@ -22,6 +23,7 @@ public final class ExperimentRunner {
 
     private final WorkloadCatalog catalog;
     private final StrategyRegistry registry;
+    private final MissingStrategyHints hints;
     private final int threads;
 
     /**
@@ -30,8 +32,19 @@ public final class ExperimentRunner {
      * @param threads  worker threads, at least 1 (see {@link #defaultThreads()})
      */
     public ExperimentRunner(WorkloadCatalog catalog, StrategyRegistry registry, int threads) {
+        this(catalog, registry, null, threads);
+    }
+
+    /**
+     * @param catalog  where workloads are found
+     * @param registry the installed strategies, or {@code null} (strategy names are then not checked)
+     * @param hints    advice on getting strategies that are not installed, for scenario errors, or {@code null}
+     * @param threads  worker threads, at least 1 (see {@link #defaultThreads()})
+     */
+    public ExperimentRunner(WorkloadCatalog catalog, StrategyRegistry registry, MissingStrategyHints hints, int threads) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.registry = registry;
+        this.hints = hints;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -45,7 +58,7 @@ public final class ExperimentRunner {
 
     /** @return the sweep points of {@code scenario}, after every check */
     public List<SweepPoint> validate(Scenario scenario) throws ScenarioException {
-        return ScenarioCheck.check(scenario, catalog, registry);
+        return ScenarioCheck.check(scenario, catalog, registry, hints);
     }
 
     /**

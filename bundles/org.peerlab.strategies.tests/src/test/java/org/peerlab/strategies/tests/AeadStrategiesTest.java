@@ -12,6 +12,7 @@ import org.peerlab.crypto.bc.internal.AesGcmBcStrategy;
 import org.peerlab.crypto.bc.internal.AesGcmSivStrategy;
 import org.peerlab.crypto.jdk.internal.AesGcmStrategy;
 import org.peerlab.crypto.jdk.internal.ChaCha20Poly1305Strategy;
+import org.peerlab.strategies.testkit.AeadContractTest;
 
 /** The AEAD contract for each implementation, plus one known answer each. */
 class AeadStrategiesTest {
@@ -27,7 +28,7 @@ class AeadStrategiesTest {
     @Nested
     class AesGcmJdk extends AeadContractTest {
         @Override
-        Aead aead() {
+        protected Aead aead() {
             return new AesGcmStrategy();
         }
 
@@ -40,7 +41,7 @@ class AeadStrategiesTest {
     @Nested
     class AesGcmBc extends AeadContractTest {
         @Override
-        Aead aead() {
+        protected Aead aead() {
             return new AesGcmBcStrategy();
         }
 
@@ -53,7 +54,7 @@ class AeadStrategiesTest {
     @Nested
     class AesGcmSiv extends AeadContractTest {
         @Override
-        Aead aead() {
+        protected Aead aead() {
             return new AesGcmSivStrategy();
         }
 
@@ -67,7 +68,7 @@ class AeadStrategiesTest {
     @Nested
     class ChaCha20Poly1305 extends AeadContractTest {
         @Override
-        Aead aead() {
+        protected Aead aead() {
             return new ChaCha20Poly1305Strategy();
         }
     }

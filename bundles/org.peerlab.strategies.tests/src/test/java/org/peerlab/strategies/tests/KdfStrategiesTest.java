@@ -17,6 +17,7 @@ import org.peerlab.crypto.api.Secret;
 import org.peerlab.crypto.bc.internal.Argon2idStrategy;
 import org.peerlab.crypto.bc.internal.HkdfSha256Strategy;
 import org.peerlab.crypto.bc.internal.Pbkdf2Sha256Strategy;
+import org.peerlab.strategies.testkit.KdfContractTest;
 
 /** The KDF contract for each implementation, known answers, and parameter checks. */
 class KdfStrategiesTest {
@@ -26,12 +27,12 @@ class KdfStrategiesTest {
     @Nested
     class HkdfSha256 extends KdfContractTest {
         @Override
-        Kdf kdf() {
+        protected Kdf kdf() {
             return new HkdfSha256Strategy();
         }
 
         @Override
-        Parameters fast() {
+        protected Parameters fast() {
             return kdf().descriptor().defaults();
         }
 
@@ -52,12 +53,12 @@ class KdfStrategiesTest {
     @Nested
     class Pbkdf2Sha256 extends KdfContractTest {
         @Override
-        Kdf kdf() {
+        protected Kdf kdf() {
             return new Pbkdf2Sha256Strategy();
         }
 
         @Override
-        Parameters fast() {
+        protected Parameters fast() {
             return kdf().descriptor().bind(Map.of("iterations", "1000"));
         }
 
@@ -80,12 +81,12 @@ class KdfStrategiesTest {
     @Nested
     class Argon2id extends KdfContractTest {
         @Override
-        Kdf kdf() {
+        protected Kdf kdf() {
             return new Argon2idStrategy();
         }
 
         @Override
-        Parameters fast() {
+        protected Parameters fast() {
             return kdf().descriptor().bind(Map.of("memory-kib", "64", "iterations", "1", "parallelism", "1"));
         }
 

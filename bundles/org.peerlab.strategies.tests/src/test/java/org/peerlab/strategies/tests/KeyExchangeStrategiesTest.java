@@ -11,6 +11,7 @@ import org.peerlab.crypto.bc.internal.Ffdhe2048Strategy;
 import org.peerlab.crypto.bc.internal.X25519MlKem768Strategy;
 import org.peerlab.crypto.jdk.internal.EcdhP256Strategy;
 import org.peerlab.crypto.jdk.internal.X25519Strategy;
+import org.peerlab.strategies.testkit.KeyExchangeContractTest;
 
 /** The key-exchange contract for each implementation, plus message sizes. */
 class KeyExchangeStrategiesTest {
@@ -28,12 +29,12 @@ class KeyExchangeStrategiesTest {
     @Nested
     class X25519 extends KeyExchangeContractTest {
         @Override
-        KeyExchange kx() {
+        protected KeyExchange kx() {
             return new X25519Strategy();
         }
 
         @Override
-        int secretLength() {
+        protected int secretLength() {
             return 32;
         }
 
@@ -47,12 +48,12 @@ class KeyExchangeStrategiesTest {
     @Nested
     class EcdhP256 extends KeyExchangeContractTest {
         @Override
-        KeyExchange kx() {
+        protected KeyExchange kx() {
             return new EcdhP256Strategy();
         }
 
         @Override
-        int secretLength() {
+        protected int secretLength() {
             return 32;
         }
 
@@ -65,12 +66,12 @@ class KeyExchangeStrategiesTest {
     @Nested
     class Ffdhe2048 extends KeyExchangeContractTest {
         @Override
-        KeyExchange kx() {
+        protected KeyExchange kx() {
             return new Ffdhe2048Strategy();
         }
 
         @Override
-        int secretLength() {
+        protected int secretLength() {
             return 256;
         }
 
@@ -87,12 +88,12 @@ class KeyExchangeStrategiesTest {
     @Nested
     class X25519MlKem768 extends KeyExchangeContractTest {
         @Override
-        KeyExchange kx() {
+        protected KeyExchange kx() {
             return new X25519MlKem768Strategy();
         }
 
         @Override
-        int secretLength() {
+        protected int secretLength() {
             return 64;
         }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.peerlab.core.strategy.InvalidParameterException;
 import org.peerlab.crypto.api.Pake;
 import org.peerlab.crypto.bc.internal.JpakeStrategy;
+import org.peerlab.strategies.testkit.PakeContractTest;
 
 /** The PAKE contract for each implementation. */
 class PakeStrategiesTest {
@@ -14,7 +15,7 @@ class PakeStrategiesTest {
     @Nested
     class Jpake extends PakeContractTest {
         @Override
-        Pake pake() {
+        protected Pake pake() {
             return new JpakeStrategy();
         }
 

@@ -19,6 +19,7 @@ import org.peerlab.redundancy.api.RedundancyScheme;
 import org.peerlab.redundancy.api.Shard;
 import org.peerlab.redundancy.reedsolomon.internal.ReedSolomonStrategy;
 import org.peerlab.redundancy.replication.internal.ReplicationStrategy;
+import org.peerlab.strategies.testkit.RedundancyContractTest;
 
 /** The redundancy contract for each implementation; exhaustive and random erasure patterns for Reed-Solomon. */
 class RedundancyStrategiesTest {
@@ -26,7 +27,7 @@ class RedundancyStrategiesTest {
     @Nested
     class Replication extends RedundancyContractTest {
         @Override
-        RedundancyScheme scheme() {
+        protected RedundancyScheme scheme() {
             return new ReplicationStrategy();
         }
 
@@ -39,7 +40,7 @@ class RedundancyStrategiesTest {
     @Nested
     class ReedSolomon extends RedundancyContractTest {
         @Override
-        RedundancyScheme scheme() {
+        protected RedundancyScheme scheme() {
             return new ReedSolomonStrategy();
         }
 

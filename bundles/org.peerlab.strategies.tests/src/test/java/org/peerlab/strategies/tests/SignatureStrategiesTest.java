@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.peerlab.crypto.api.SignatureScheme;
 import org.peerlab.crypto.bc.internal.Ed25519Strategy;
 import org.peerlab.crypto.jdk.internal.EcdsaP256Strategy;
+import org.peerlab.strategies.testkit.SignatureContractTest;
 
 /** The signature contract for each implementation. */
 class SignatureStrategiesTest {
@@ -11,7 +12,7 @@ class SignatureStrategiesTest {
     @Nested
     class Ed25519 extends SignatureContractTest {
         @Override
-        SignatureScheme scheme() {
+        protected SignatureScheme scheme() {
             return new Ed25519Strategy();
         }
     }
@@ -19,7 +20,7 @@ class SignatureStrategiesTest {
     @Nested
     class EcdsaP256 extends SignatureContractTest {
         @Override
-        SignatureScheme scheme() {
+        protected SignatureScheme scheme() {
             return new EcdsaP256Strategy();
         }
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.peerlab.strategies.testkit.TransportContractTest;
 import org.peerlab.transport.api.FramingException;
 import org.peerlab.transport.api.Listener;
 import org.peerlab.transport.api.Transport;
@@ -33,17 +34,17 @@ class TransportStrategiesTest {
     @Nested
     class Memory extends TransportContractTest {
         @Override
-        Transport transport() {
+        protected Transport transport() {
             return MEMORY;
         }
 
         @Override
-        String anyAddress() {
+        protected String anyAddress() {
             return "*";
         }
 
         @Override
-        String deadAddress() {
+        protected String deadAddress() {
             return "nobody-here";
         }
     }
@@ -51,17 +52,17 @@ class TransportStrategiesTest {
     @Nested
     class Tcp extends TransportContractTest {
         @Override
-        Transport transport() {
+        protected Transport transport() {
             return TCP;
         }
 
         @Override
-        String anyAddress() {
+        protected String anyAddress() {
             return "127.0.0.1:0";
         }
 
         @Override
-        String deadAddress() throws Exception {
+        protected String deadAddress() throws Exception {
             try (ServerSocket s = new ServerSocket(0)) {
                 return "127.0.0.1:" + s.getLocalPort();
             }

@@ -10,7 +10,10 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TreeItem;
@@ -33,6 +36,7 @@ public class StrategiesPart {
 
     private TreeViewer viewer;
     private Label status;
+    private StrategyPlugins plugins;
     private Display display;
     private ServiceTracker<StrategyRegistry, StrategyRegistry> tracker;
     private volatile StrategyRegistry registry;
@@ -41,6 +45,7 @@ public class StrategiesPart {
     void create(Composite parent) {
         display = parent.getDisplay();
         parent.setLayout(new GridLayout(1, false));
+        pluginButtons(parent);
         viewer = new TreeViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
@@ -53,6 +58,61 @@ public class StrategiesPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         viewer.setInput(List.of());
         track();
+    }
+
+    private void pluginButtons(Composite parent) {
+        plugins = new StrategyPlugins(display);
+        Composite row = new Composite(parent, SWT.NONE);
+        row.setLayout(new GridLayout(2, false));
+        Button install = new Button(row, SWT.PUSH);
+        install.setText("Install…");
+        install.setToolTipText("Install a strategy plugin: a p2 repository folder, a zip of one, or a bundle jar");
+        install.addListener(SWT.Selection, e -> {
+            DirectoryDialog d = new DirectoryDialog(parent.getShell());
+            d.setText("Install a strategy plugin");
+            d.setMessage("Pick a p2 repository folder (Cancel to pick a zip or jar file instead)");
+            String picked = d.open();
+            if (picked == null) {
+                FileDialog f = new FileDialog(parent.getShell(), SWT.OPEN);
+                f.setText("Install a strategy plugin (zip or jar)");
+                f.setFilterExtensions(new String[] { "*.zip;*.jar", "*" });
+                picked = f.open();
+            }
+            if (picked != null) {
+                install(java.nio.file.Path.of(picked));
+            }
+        });
+        Button uninstall = new Button(row, SWT.PUSH);
+        uninstall.setText("Uninstall");
+        uninstall.setToolTipText("Uninstall the plugin that provides the selected strategy");
+        uninstall.addListener(SWT.Selection, e -> {
+            TreeItem[] sel = viewer.getTree().getSelection();
+            TreeItem item = sel.length == 0 ? null : sel[0];
+            while (item != null && item.getParentItem() != null && item.getParentItem().getParentItem() != null) {
+                item = item.getParentItem(); // a parameter row: its strategy
+            }
+            if (item == null || item.getParentItem() == null) {
+                org.eclipse.jface.dialogs.MessageDialog.openInformation(parent.getShell(), "Uninstall", "Select a strategy first.");
+                return;
+            }
+            uninstall(item.getParentItem().getText(0), item.getText(0));
+        });
+    }
+
+    /** Installs the plugin at {@code source} in the background (what Install… does after its dialog). */
+    public org.eclipse.core.runtime.jobs.Job install(java.nio.file.Path source) {
+        return plugins.install(viewer.getTree().getShell(), source, this::pluginMessage);
+    }
+
+    /** Uninstalls the plugin providing {@code family/strategy} in the background (what Uninstall does). */
+    public org.eclipse.core.runtime.jobs.Job uninstall(String family, String strategy) {
+        return plugins.uninstall(viewer.getTree().getShell(), family, strategy, this::pluginMessage);
+    }
+
+    private void pluginMessage(String message) {
+        if (!status.isDisposed()) {
+            status.setText(message);
+        }
     }
 
     private void column(String title, int width, int index) {
@@ -134,5 +194,6 @@ public class StrategiesPart {
     @PreDestroy
     void dispose() {
         tracker.close();
+        plugins.close();
     }
 }

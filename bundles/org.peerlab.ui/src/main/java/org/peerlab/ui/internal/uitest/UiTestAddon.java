@@ -37,7 +37,7 @@ public class UiTestAddon {
 
     /** The groups, in the order they run; later groups may use what earlier ones left behind. */
     static List<UiSteps> groups() {
-        return List.of(new WorkbenchSteps());
+        return List.of(new WorkbenchSteps(), new ExperimentSteps(), new RunsSteps(), new PluginSteps());
     }
 
     @Inject

@@ -1,0 +1,24 @@
+package org.peerlab.ui.internal.experiments;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+
+import jakarta.inject.Named;
+
+/** File > Save (Ctrl+S): saves the active part when it has unsaved changes (its {@code @Persist} method). */
+public class SaveHandler {
+
+    @CanExecute
+    boolean canExecute(@Optional @Named(IServiceConstants.ACTIVE_PART) MPart part) {
+        return part != null && part.isDirty();
+    }
+
+    @Execute
+    void execute(EPartService parts, @Named(IServiceConstants.ACTIVE_PART) MPart part) {
+        parts.savePart(part, false);
+    }
+}
