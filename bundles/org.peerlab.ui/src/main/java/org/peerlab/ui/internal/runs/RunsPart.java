@@ -36,6 +36,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.peerlab.ui.internal.WorkbenchPrefs;
 import org.peerlab.ui.internal.errors.Errors;
+import org.peerlab.ui.internal.jobs.RunEvents;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -44,13 +45,12 @@ import jakarta.inject.Inject;
  * The Runs view: every finished run kept in the runs folder (experiments and micro-benchmarks),
  * newest first, with scenario, date, seed, run count and status. Open shows one run's report,
  * Compare overlays two or more; Export copies a run with its HTML report to a folder; Delete
- * removes runs. Refreshes when a run finishes ({@value #FINISHED_TOPIC}), when the preferences
+ * removes runs. Refreshes when a run finishes ({@value RunEvents#RUN_FINISHED}), when the preferences
  * change and on demand.
  */
 public class RunsPart {
 
     /** Posted with the run's folder ({@link Path}) when a workbench run has been written. */
-    public static final String FINISHED_TOPIC = "org/peerlab/ui/run/finished";
     static final String EDITORS = "org.peerlab.ui.partstack.editors";
     static final String REPORT_PART = "org.peerlab.ui.part.runreport";
 
@@ -125,7 +125,7 @@ public class RunsPart {
 
     @Inject
     @Optional
-    void runFinished(@UIEventTopic(FINISHED_TOPIC) Object folder) {
+    void runFinished(@UIEventTopic(RunEvents.RUN_FINISHED) Object folder) {
         refresh();
     }
 

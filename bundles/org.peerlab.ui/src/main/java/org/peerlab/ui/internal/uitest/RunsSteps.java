@@ -24,6 +24,7 @@ import org.peerlab.experiment.results.RunInfo;
 import org.peerlab.experiment.run.ExperimentListener;
 import org.peerlab.experiment.run.ExperimentRunner;
 import org.peerlab.ui.internal.WorkbenchPrefs;
+import org.peerlab.ui.internal.jobs.RunEvents;
 import org.peerlab.ui.internal.jobs.RunFolders;
 import org.peerlab.ui.internal.runs.RunCatalog;
 import org.peerlab.ui.internal.runs.RunEntry;
@@ -61,7 +62,7 @@ final class RunsSteps implements UiSteps {
         long have = catalog.list().stream().filter(e -> e.kind() == RunEntry.Kind.EXPERIMENT).count();
         for (long seed = 1; have < 2; seed++, have++) {
             Path folder = runHeadless(test, catalog, seed);
-            test.context().get(IEventBroker.class).post(RunsPart.FINISHED_TOPIC, folder);
+            test.context().get(IEventBroker.class).post(RunEvents.RUN_FINISHED, folder);
         }
         RunsPart runs = test.part("org.peerlab.ui.part.runs", RunsPart.class);
         runs.refresh();
