@@ -12,8 +12,8 @@ import org.peerlab.bench.BenchSettings;
 import org.peerlab.core.strategy.StrategyRegistry;
 import org.peerlab.ui.internal.WorkbenchPrefs;
 import org.peerlab.ui.internal.errors.Errors;
+import org.peerlab.ui.internal.jobs.RunEvents;
 import org.peerlab.ui.internal.runs.RunCatalog;
-import org.peerlab.ui.internal.runs.RunsPart;
 
 import jakarta.inject.Named;
 
@@ -43,7 +43,7 @@ public class BenchHandler {
             return null;
         }
         BenchJob job = new BenchJob(registry, settings, new RunCatalog(WorkbenchPrefs.user().runsFolder()), bundle.getVersion().toString(),
-                folder -> events.post(RunsPart.FINISHED_TOPIC, folder));
+                folder -> events.post(RunEvents.RUN_FINISHED, folder));
         job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
             @Override
             public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
