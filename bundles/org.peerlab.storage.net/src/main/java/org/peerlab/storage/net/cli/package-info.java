@@ -1,0 +1,2 @@
+/** The {@code peerlab storage} command and its subcommands. */
+package org.peerlab.storage.net.cli;

@@ -1,0 +1,2 @@
+/** Repair decisions shared by the coordinator and the simulator. */
+package org.peerlab.storage.repair;
