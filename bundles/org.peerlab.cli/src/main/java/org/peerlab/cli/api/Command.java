@@ -24,4 +24,12 @@ public interface Command {
      * @throws UsageException for unknown options or bad arguments (the caller prints it and exits 2)
      */
     int run(List<String> args, PrintStream out, PrintStream err) throws UsageException;
+
+    /**
+     * @return whether {@link #run} answers {@code --help} itself (commands with subcommands, whose
+     *         help depends on the subcommand); otherwise the dispatcher prints {@link #help()}
+     */
+    default boolean handlesHelp() {
+        return false;
+    }
 }

@@ -45,7 +45,7 @@ public final class CommandDispatcher {
             return USAGE;
         }
         List<String> rest = args.subList(1, args.size());
-        if (rest.contains("--help") || rest.contains("-h")) {
+        if ((rest.contains("--help") || rest.contains("-h")) && !command.get().handlesHelp()) {
             out.println(command.get().help().stripTrailing());
             return 0;
         }

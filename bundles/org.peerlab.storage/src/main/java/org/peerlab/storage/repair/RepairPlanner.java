@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Decides when a file needs repair and from what: when fewer than {@code repairThreshold} of its
  * n shards are healthy (but at least k are), k healthy shards are read and every other shard is
- * rebuilt onto new nodes. Waiting for the threshold rather than repairing each lost shard at once
+ * rebuilt onto new nodes (at once, whatever the threshold, when asked to: a disqualified node's
+ * shards are never coming back). Waiting for the threshold rather than repairing each lost shard at once
  * trades a little durability for far less repair traffic (one read of k shards rebuilds several).
  * Immutable.
  */
@@ -58,6 +59,15 @@ public final class RepairPlanner {
 
     /** @param shards the file's shards (missing indices count as unhealthy) */
     public Plan plan(List<ShardHealth> shards) {
+        return plan(shards, false);
+    }
+
+    /**
+     * Like {@link #plan(List)}, but with {@code now} set any unhealthy shard is rebuilt at once,
+     * whatever the threshold: the coordinator does this when a node holding one of the file's
+     * shards is disqualified, since such a node will never count again.
+     */
+    public Plan plan(List<ShardHealth> shards, boolean now) {
         boolean[] healthy = new boolean[n];
         for (ShardHealth s : shards) {
             if (s.index() < 0 || s.index() >= n) {
@@ -73,7 +83,7 @@ public final class RepairPlanner {
         if (good.size() < k) {
             return new Plan(true, false, List.of(), List.copyOf(bad));
         }
-        if (good.size() >= threshold) {
+        if (good.size() >= threshold && !(now && !bad.isEmpty())) {
             return new Plan(false, false, List.of(), List.of());
         }
         return new Plan(false, true, List.copyOf(good.subList(0, k)), List.copyOf(bad));

@@ -56,6 +56,18 @@ class RepairPlannerTest {
     }
 
     @Test
+    void aDisqualifiedHolderIsRepairedAtOnceAboveTheThreshold() {
+        RepairPlanner p = new RepairPlanner(8, 20, 14);
+        List<ShardHealth> oneBad = shards(20, 4);
+        assertFalse(p.plan(oneBad).needed());
+        RepairPlanner.Plan now = p.plan(oneBad, true);
+        assertTrue(now.needed());
+        assertEquals(List.of(4), now.rebuild());
+        assertEquals(8, now.sources().size());
+        assertFalse(p.plan(shards(20), true).needed(), "nothing unhealthy, nothing to do");
+    }
+
+    @Test
     void argumentsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new RepairPlanner(8, 20, 8));
         assertThrows(IllegalArgumentException.class, () -> new RepairPlanner(8, 20, 21));

@@ -53,6 +53,11 @@ public class StorageCommand implements Command {
     }
 
     @Override
+    public boolean handlesHelp() {
+        return true;
+    }
+
+    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             out.print(help());
