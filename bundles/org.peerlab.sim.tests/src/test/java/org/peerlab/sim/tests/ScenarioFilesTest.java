@@ -25,6 +25,8 @@ import org.peerlab.experiment.run.ExperimentListener;
 import org.peerlab.experiment.run.ExperimentRunner;
 import org.peerlab.experiment.workloads.NatTraversalWorkload;
 import org.peerlab.experiment.workloads.TransferWorkload;
+import org.peerlab.storage.sim.internal.AuditReliabilityWorkload;
+import org.peerlab.storage.sim.internal.DurabilityWorkload;
 
 /**
  * The scenario files shipped in {@code simulation/}: they validate, the quickstart is
@@ -37,7 +39,8 @@ class ScenarioFilesTest {
             "validation.csv");
 
     private static ExperimentRunner runner() {
-        return new ExperimentRunner(WorkloadCatalog.of(new TransferWorkload(), new NatTraversalWorkload()), SimRegistry.EXPERIMENTS, 2);
+        return new ExperimentRunner(WorkloadCatalog.of(new TransferWorkload(), new NatTraversalWorkload(), new AuditReliabilityWorkload(),
+                new DurabilityWorkload()), StorageRegistry.ALL, 2);
     }
 
     private static ExperimentResult run(Scenario s) throws Exception {
