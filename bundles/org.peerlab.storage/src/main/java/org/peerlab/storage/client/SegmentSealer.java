@@ -15,6 +15,10 @@ import org.peerlab.redundancy.api.Shard;
  * associated data of {@link SegmentBinding}, erasure-codes the sealed bytes into n pieces and
  * hashes each piece. Keeps one keyed cipher: not thread-safe, use one sealer per thread (they may
  * share the key, every segment has its own nonce). {@link #close()} wipes the cipher's key.
+ *
+ * <p>Full segments are sealed into one buffer the sealer keeps and reuses: the codec's pieces are
+ * new arrays (each starts with its shard header), so nothing returned refers to it. This spares
+ * allocating a segment-sized array per segment.
  */
 public final class SegmentSealer implements AutoCloseable {
 
@@ -23,6 +27,7 @@ public final class SegmentSealer implements AutoCloseable {
     private final AeadCipher cipher;
     private final ErasureCodec codec;
     private final MessageDigest sha256 = PieceHashes.sha256();
+    private byte[] fullSealed;
 
     /**
      * @param key the file's key, {@code aead.keyLength()} bytes (the sealer keeps its own copy)
@@ -65,8 +70,16 @@ public final class SegmentSealer implements AutoCloseable {
             throw new IllegalArgumentException("segment " + segment + " has " + expected + " bytes of plaintext, got " + length);
         }
         Objects.checkFromIndexSize(offset, length, plaintext.length);
-        byte[] sealed = new byte[layout.sealedLength(segment)];
         boolean last = layout.isLast(segment);
+        byte[] sealed;
+        if (last) {
+            sealed = new byte[layout.sealedLength(segment)];
+        } else {
+            if (fullSealed == null) {
+                fullSealed = new byte[layout.sealedLength(segment)];
+            }
+            sealed = fullSealed;
+        }
         cipher.seal(SegmentBinding.nonce(segment), SegmentBinding.associatedData(fileId, segment, last, layout.size()), plaintext, offset,
                 length, sealed, 0);
         List<Shard> shards = codec.encode(sealed);
@@ -77,6 +90,9 @@ public final class SegmentSealer implements AutoCloseable {
         byte[][] pieces = new byte[shards.size()][];
         byte[] hashes = new byte[shards.size() * PieceHashes.LENGTH];
         for (Shard s : shards) {
+            if (s.data() == sealed) {
+                throw new IllegalStateException("the codec returned the sealed buffer itself as piece " + s.index());
+            }
             if (s.data().length != pieceLength) {
                 throw new IllegalStateException("the codec made a piece of " + s.data().length + " bytes for segment " + segment
                         + ", the layout says " + pieceLength);

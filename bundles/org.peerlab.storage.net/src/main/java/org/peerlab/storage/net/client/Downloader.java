@@ -63,7 +63,7 @@ final class Downloader {
         SegmentLayout layout;
         try {
             aead = parts.aead(record.aead());
-            JitWarmup.start(aead);
+            JitWarmup.startFor(aead, record.size());
             codec = parts.codec(record);
             layout = SegmentLayout.of(record, aead.tagLength(), codec);
         } catch (IllegalArgumentException e) {
@@ -76,7 +76,7 @@ final class Downloader {
         Path temp = null;
         try (Secret key = key(record, aead, password);
                 SegmentOpener opener = new SegmentOpener(record, layout, aead, key, codec, FileKey.usesPassword(record));
-                PieceFetcher fetcher = new PieceFetcher(location.placements(), location.healthy(), layout, opener)) {
+                PieceFetcher fetcher = new PieceFetcher(location.placements(), location.healthy(), layout, opener, listener)) {
             temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
             fetcher.open(parts.tcp(), ClientSettings.CONNECT_MILLIS);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

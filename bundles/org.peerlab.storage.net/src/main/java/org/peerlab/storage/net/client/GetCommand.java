@@ -35,7 +35,8 @@ public final class GetCommand implements StorageSubcommand {
                 that differs from its recorded hash is replaced by another), decodes and decrypts
                 each segment and writes them to a temporary file next to PATH. PATH appears only
                 once every segment has authenticated and the data is synced: a failed get leaves
-                neither PATH nor a temporary file. PATH must not exist yet.
+                neither PATH nor a temporary file. PATH must not exist yet; it is created readable
+                by its owner only (mode 600).
 
                   --out PATH               where to write the file (required)
                   --password-file F        the password the file was put with (first line of F);

@@ -24,7 +24,7 @@ import org.peerlab.transport.api.Transport;
 /**
  * Reads the pieces of each segment from the storage nodes: k nodes per segment (healthy nodes
  * first, lowest shard indices first, so that a systematic code decodes without arithmetic), in
- * parallel, one READ of at most {@value StorageCodec#MAX_DATA} bytes at a time per node, each
+ * parallel, one READ of {@value ClientSettings#CHUNK_BYTES} bytes at a time per node, each
  * piece checked against its recorded hash as it completes. A node that fails, goes silent or
  * delivers a bad piece is dropped and its pieces are asked from a spare node. The next segment is
  * requested while the caller handles the current one. Used by one thread.
@@ -54,14 +54,18 @@ final class PieceFetcher implements AutoCloseable {
 
     private final SegmentLayout layout;
     private final SegmentOpener opener;
+    private final StorageClient.Listener listener;
     private final List<Source> sources = new ArrayList<>();
     private final BlockingQueue<StorageLink.Arrival> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, Map<Integer, byte[]>> done = new HashMap<>();
     private final Map<Long, Set<Integer>> assigned = new HashMap<>();
 
-    PieceFetcher(List<Placement> placements, List<Boolean> healthy, SegmentLayout layout, SegmentOpener opener) {
+    /** @param listener told of each node that is dropped after the start */
+    PieceFetcher(List<Placement> placements, List<Boolean> healthy, SegmentLayout layout, SegmentOpener opener,
+            StorageClient.Listener listener) {
         this.layout = layout;
         this.opener = opener;
+        this.listener = listener;
         for (int i = 0; i < placements.size(); i++) {
             sources.add(new Source(placements.get(i), healthy.get(i)));
         }
@@ -163,7 +167,7 @@ final class PieceFetcher implements AutoCloseable {
 
     private void request(Source s) throws IOException {
         Job j = s.jobs.peek();
-        int length = Math.min(StorageCodec.MAX_DATA, j.piece().length - j.filled()[0]);
+        int length = Math.min(ClientSettings.CHUNK_BYTES, j.piece().length - j.filled()[0]);
         try {
             s.link.send(new StorageMessage.Read(s.placement.order(), layout.pieceOffset(j.segment()) + j.filled()[0], length));
         } catch (IOException e) {
@@ -182,7 +186,7 @@ final class PieceFetcher implements AutoCloseable {
             drop(s, e.code() + ": " + e.message());
         } else if (a.message() instanceof StorageMessage.Data d && !s.jobs.isEmpty()) {
             Job j = s.jobs.peek();
-            int want = Math.min(StorageCodec.MAX_DATA, j.piece().length - j.filled()[0]);
+            int want = Math.min(ClientSettings.CHUNK_BYTES, j.piece().length - j.filled()[0]);
             if (d.data().length != want) {
                 drop(s, "sent " + d.data().length + " bytes for a read of " + want);
                 return;
@@ -212,6 +216,7 @@ final class PieceFetcher implements AutoCloseable {
     private void drop(Source s, String why) throws IOException {
         s.unusable = why.contains(s.link.label()) ? why : "the " + s.link.label() + ": " + why;
         s.link.close();
+        listener.note("dropped " + s.unusable + "; its pieces are read from another node");
         List<Job> owed = new ArrayList<>(s.jobs);
         s.jobs.clear();
         for (Job j : owed) {

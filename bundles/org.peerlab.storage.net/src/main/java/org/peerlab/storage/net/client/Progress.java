@@ -19,7 +19,7 @@ final class Progress implements StorageClient.Listener {
     private final String verb;
     private final boolean tty;
     private final long started = System.nanoTime();
-    private long last = Long.MIN_VALUE;
+    private long last = started - REDRAW_NANOS;
     private long done;
     private boolean drawn;
 
@@ -68,7 +68,7 @@ final class Progress implements StorageClient.Listener {
     synchronized void finish(String what) {
         interrupt();
         double seconds = (System.nanoTime() - started) / 1e9;
-        err.printf(Locale.ROOT, "%s %s (%s) in %.1f s, %.1f MB/s%n", verb, what, Quantities.formatSize(done), seconds,
+        err.printf(Locale.ROOT, "%s %s: %s in %.1f s, %.1f MB/s%n", verb, what, Quantities.formatSize(done), seconds,
                 seconds > 0 ? done / seconds / 1e6 : 0.0);
     }
 

@@ -23,19 +23,29 @@ import org.peerlab.storage.client.SegmentSealer;
  * Reads, seals and erasure-codes a file's segments on worker threads, ahead of the thread that
  * sends them, and hands them over in order. At most {@code workers} segments are being prepared
  * or waiting while the caller sends another, which bounds memory to a few segments whatever the
- * file's size. Each worker has its own {@link SegmentSealer} (ciphers are not thread-safe). One
- * consumer thread.
+ * file's size. Each worker has its own {@link SegmentSealer} (ciphers are not thread-safe) and a
+ * plaintext buffer it reuses. One consumer thread.
  */
 final class SegmentPipeline implements AutoCloseable {
 
     private final FileChannel source;
     private final SegmentLayout layout;
     private final ExecutorService executor;
-    private final BlockingQueue<SegmentSealer> sealers;
+    private final BlockingQueue<Worker> idle;
     private final List<SegmentSealer> all;
     private final int workers;
     private final ArrayDeque<Future<SealedSegment>> ahead = new ArrayDeque<>();
     private long submitted;
+
+    /** What one worker thread holds: its sealer and a plaintext buffer it reuses for every segment. */
+    private static final class Worker {
+        final SegmentSealer sealer;
+        byte[] plain;
+
+        Worker(SegmentSealer sealer) {
+            this.sealer = sealer;
+        }
+    }
 
     /**
      * @param sealers one per worker; closed with the pipeline
@@ -45,7 +55,8 @@ final class SegmentPipeline implements AutoCloseable {
         this.layout = layout;
         this.workers = sealers.size();
         this.all = List.copyOf(sealers);
-        this.sealers = new ArrayBlockingQueue<>(workers, false, sealers);
+        this.idle = new ArrayBlockingQueue<>(workers);
+        sealers.forEach(x -> idle.add(new Worker(x)));
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "peerlab-storage-seal-" + count.incrementAndGet());
@@ -54,9 +65,17 @@ final class SegmentPipeline implements AutoCloseable {
         });
     }
 
-    /** @return the number of worker threads worth using here: the cores, at least 1, at most 4 */
-    static int defaultWorkers() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /**
+     * @return worker threads for this layout: one per core (at most 4), fewer when half the heap
+     *         could not hold that many segments in preparation besides the one being sent. A
+     *         segment in preparation holds its plaintext and sealed buffers and the codec's work
+     *         arrays and pieces (counted twice: pieces just above 1 MiB take two G1 regions)
+     */
+    static int workersFor(SegmentLayout layout, long maxHeap) {
+        int cores = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        long perSegment = 2L * layout.segmentSize() + 4L * layout.n() * layout.fullPieceLength();
+        long fit = maxHeap / 2 / perSegment - 1;
+        return (int) Math.max(1, Math.min(cores, fit));
     }
 
     /**
@@ -84,6 +103,11 @@ final class SegmentPipeline implements AutoCloseable {
             if (c instanceof RuntimeException r) {
                 throw r;
             }
+            if (c instanceof OutOfMemoryError) {
+                throw new IllegalStateException("out of memory while sealing segments of " + layout.segmentSize() + " bytes with a heap of "
+                        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB: give the client more (PEERLAB_JAVA_OPTS=-Xmx512m) or lower"
+                        + " segment-size", c);
+            }
             throw new IllegalStateException(c);
         }
     }
@@ -96,9 +120,21 @@ final class SegmentPipeline implements AutoCloseable {
     }
 
     private SealedSegment prepare(long segment) throws InterruptedException {
-        byte[] plain = new byte[layout.plaintextLength(segment)];
+        Worker w = idle.take();
         try {
-            ByteBuffer b = ByteBuffer.wrap(plain);
+            return prepare(segment, w);
+        } finally {
+            idle.add(w);
+        }
+    }
+
+    private SealedSegment prepare(long segment, Worker w) {
+        int length = layout.plaintextLength(segment);
+        if (w.plain == null) {
+            w.plain = new byte[layout.segmentSize()];
+        }
+        try {
+            ByteBuffer b = ByteBuffer.wrap(w.plain, 0, length);
             long at = layout.plaintextOffset(segment);
             while (b.hasRemaining()) {
                 if (source.read(b, at + b.position()) < 0) {
@@ -109,12 +145,7 @@ final class SegmentPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SegmentSealer sealer = sealers.take();
-        try {
-            return sealer.seal(segment, plain, 0, plain.length);
-        } finally {
-            sealers.add(sealer);
-        }
+        return w.sealer.seal(segment, w.plain, 0, length);
     }
 
     /** Stops the workers and wipes the sealers' keys. */

@@ -22,7 +22,7 @@ import org.peerlab.transport.api.Transport;
 
 /**
  * The n shard uploads of one put, one connection per storage node: STORE with the coordinator's
- * order, the shard's pieces as STORE_DATA frames of at most {@value StorageCodec#MAX_DATA} bytes,
+ * order, the shard's pieces as STORE_DATA frames of {@value ClientSettings#CHUNK_BYTES} bytes,
  * STORE_END with the shard's SHA-256, then STORED. While the bytes stream past, each shard's
  * SHA-256 and its audit record (audit scheme of the plan, a fresh random 32-byte secret per
  * shard) are computed. A node that refuses, fails or goes away fails the whole upload. Used by one
@@ -74,8 +74,8 @@ final class ShardUploads implements AutoCloseable {
             byte[] piece = segment.pieces().get(i);
             digests[i].update(piece);
             builders[i].update(piece, 0, piece.length);
-            for (int at = 0; at < piece.length; at += StorageCodec.MAX_DATA) {
-                links.get(i).sendStoreData(piece, at, Math.min(StorageCodec.MAX_DATA, piece.length - at));
+            for (int at = 0; at < piece.length; at += ClientSettings.CHUNK_BYTES) {
+                links.get(i).sendStoreData(piece, at, Math.min(ClientSettings.CHUNK_BYTES, piece.length - at));
             }
         }
     }

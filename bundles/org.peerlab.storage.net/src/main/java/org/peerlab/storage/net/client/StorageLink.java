@@ -42,7 +42,7 @@ final class StorageLink {
     private final Object lock = new Object();
     private boolean paused;
     private volatile String failure;
-    private final ByteBuffer dataFrame = ByteBuffer.allocate(StorageCodec.MAX_DATA + 1);
+    private ByteBuffer dataFrame = ByteBuffer.allocate(0);
 
     private StorageLink(String label, BlockingQueue<Arrival> inbox) {
         this.label = label;
@@ -108,9 +108,34 @@ final class StorageLink {
         if (length > StorageCodec.MAX_DATA) {
             throw new IllegalArgumentException("STORE_DATA of " + length + " bytes exceeds " + StorageCodec.MAX_DATA);
         }
-        dataFrame.clear();
-        dataFrame.put((byte) StorageMessage.Type.STORE_DATA.code()).put(bytes, offset, length).flip();
-        sendFrame(dataFrame);
+        if (dataFrame.capacity() < length + 1) {
+            dataFrame = ByteBuffer.allocate(length + 1);
+        }
+        sendFrame(storeData(dataFrame, bytes, offset, length));
+    }
+
+    /** @return {@code into}, cleared and filled with the codec's form of STORE_DATA of those bytes, ready to send */
+    static ByteBuffer storeData(ByteBuffer into, byte[] bytes, int offset, int length) {
+        into.clear();
+        into.put((byte) StorageMessage.Type.STORE_DATA.code()).put(bytes, offset, length).flip();
+        return into;
+    }
+
+    /**
+     * Decodes one received frame; DATA (the type byte, then the bytes) with a single copy.
+     *
+     * @throws ProtocolException as {@link StorageCodec#decode}
+     */
+    static StorageMessage decode(ByteBuffer frame) throws ProtocolException {
+        if (frame.remaining() > 0 && frame.remaining() <= StorageCodec.MAX_DATA + 1
+                && frame.get(frame.position()) == StorageMessage.Type.DATA.code()) {
+            byte[] data = new byte[frame.remaining() - 1];
+            frame.get(frame.position() + 1, data);
+            return new StorageMessage.Data(data);
+        }
+        byte[] bytes = new byte[frame.remaining()];
+        frame.get(frame.position(), bytes);
+        return StorageCodec.decode(bytes);
     }
 
     private void sendFrame(ByteBuffer frame) throws IOException {
@@ -163,10 +188,8 @@ final class StorageLink {
 
             @Override
             public void onFrame(Connection c, ByteBuffer frame) {
-                byte[] bytes = new byte[frame.remaining()];
-                frame.get(bytes);
                 try {
-                    inbox.add(new Arrival(StorageLink.this, StorageCodec.decode(bytes), null));
+                    inbox.add(new Arrival(StorageLink.this, decode(frame), null));
                 } catch (ProtocolException e) {
                     fail("the " + label + " sent a malformed message: " + e.getMessage());
                     c.close();

@@ -68,7 +68,7 @@ final class Uploader {
             aead = parts.aead(settings.aead());
             codec = parts.codec(settings.redundancy(), settings.k(), settings.n());
             layout = SegmentLayout.of(size, settings.segmentSize(), aead.tagLength(), codec.codec());
-            JitWarmup.start(aead);
+            JitWarmup.startFor(aead, size);
         } catch (IOException | IllegalArgumentException e) {
             throw new StorageClientException("put failed: " + e.getMessage(), e);
         }
@@ -95,12 +95,13 @@ final class Uploader {
     private String upload(FileChannel source, String name, SegmentLayout layout, Aead aead, ClientParts.Codec codec, PutPlan plan,
             CoordinatorSession coordinator, Optional<Secret> password) throws StorageClientException {
         String id = plan.fileId();
-        FileKey key = password.isPresent() ? FileKey.fromPassword(parts.kdf(settings.kdf()), password.get(), aead.keyLength(), random)
-                : FileKey.random(aead.keyLength(), random);
+        FileKey key = null;
         boolean committing = false;
         boolean done = false;
         boolean keepKey = false;
         try {
+            key = password.isPresent() ? FileKey.fromPassword(parts.kdf(settings.kdf()), password.get(), aead.keyLength(), random)
+                    : FileKey.random(aead.keyLength(), random);
             if (password.isEmpty()) {
                 keys.write(id, key.key());
             }
@@ -154,7 +155,9 @@ final class Uploader {
             if (!done) {
                 abort(coordinator, id, password.isEmpty() && !keepKey);
             }
-            key.key().close();
+            if (key != null) {
+                key.key().close();
+            }
         }
     }
 
@@ -185,7 +188,7 @@ final class Uploader {
 
     private static List<SegmentSealer> sealers(String id, SegmentLayout layout, Aead aead, Secret key, ClientParts.Codec codec) {
         List<SegmentSealer> list = new ArrayList<>();
-        for (int i = 0; i < SegmentPipeline.defaultWorkers(); i++) {
+        for (int i = 0; i < SegmentPipeline.workersFor(layout, Runtime.getRuntime().maxMemory()); i++) {
             list.add(new SegmentSealer(id, layout, aead, key, codec.codec()));
         }
         return list;
