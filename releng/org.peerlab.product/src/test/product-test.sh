@@ -108,6 +108,10 @@ else fail "About dialog did not list PeerLab's and the framework's bundles: $(ca
 if bash "$root/releng/org.peerlab.product/src/test/transfer-test.sh" "$out/transfer"; then pass "secure transfer between processes"
 else fail "secure transfer checks failed (see the transfer-test lines above)"; fi
 
+# 4b. the storage network as real processes: coordinator and 22 nodes, failures and repair
+if bash "$root/releng/org.peerlab.product/src/test/storage-test.sh" "$out/storage"; then pass "storage network between processes"
+else fail "storage network checks failed (see the storage-test lines above)"; fi
+
 # 5. experiments: the quickstart twice with one seed gives identical result files and a report;
 #    a broken scenario is refused with file, line and key; the NAT traversal strategies are installed
 exp=$out/experiment
