@@ -13,7 +13,7 @@ import org.peerlab.sim.Dist;
  * {@code {"dist": "normal", "mean": 20, "sd": 2}}, {@code {"dist": "exponential", "mean": 5}},
  * {@code {"dist": "lognormal", "mu": 3, "sigma": 0.5}}, {@code {"dist": "pareto", "scale": 1, "shape": 1.5}}.
  */
-final class DistParams {
+public final class DistParams {
 
     static final List<String> KINDS = List.of("constant", "uniform", "normal", "exponential", "lognormal", "pareto");
 
@@ -21,7 +21,7 @@ final class DistParams {
     }
 
     /** @return the distribution at {@code params.get(key)}, or {@code fallback} when absent */
-    static Dist read(Params params, String key, Dist fallback, double min, double max) throws ScenarioException {
+    public static Dist read(Params params, String key, Dist fallback, double min, double max) throws ScenarioException {
         Params p = params.get(key);
         if (!p.present()) {
             return fallback;

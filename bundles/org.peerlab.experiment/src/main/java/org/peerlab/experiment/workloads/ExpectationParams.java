@@ -15,7 +15,7 @@ import org.peerlab.experiment.SweepPoint;
  * "source": "Ford et al. 2005", "when": {"strategies.nat-traversal": "stun-punch"}}]}. An entry
  * with {@code when} applies only at the sweep points whose parameters have those values.
  */
-final class ExpectationParams {
+public final class ExpectationParams {
 
     private ExpectationParams() {
     }
@@ -25,13 +25,13 @@ final class ExpectationParams {
      *               {@code null} checks the entries' structure only (when validating)
      * @return the expectations that apply
      */
-    static Map<String, String> swept(SweepPoint point) {
+    public static Map<String, String> swept(SweepPoint point) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         point.assignments().forEach((k, v) -> out.put(k, SweepPoint.text(v)));
         return out;
     }
 
-    static List<Expectation> read(Params workload, Map<String, String> values, List<String> metrics) throws ScenarioException {
+    public static List<Expectation> read(Params workload, Map<String, String> values, List<String> metrics) throws ScenarioException {
         Params list = workload.get("expect");
         List<Expectation> out = new ArrayList<>();
         if (!list.present()) {

@@ -31,7 +31,7 @@ class CoordinatorCoreTest {
         Hello hello = h.expect(c, Hello.class);
         assertEquals(CoordinatorCore.NONCE_LENGTH, hello.nonce().length);
         assertTrue(java.util.Arrays.equals(h.coordinatorKey.publicKey(), hello.coordinatorKey()));
-        assertEquals("jdk-ed25519", hello.signature());
+        assertEquals("ed25519", hello.signature());
 
         SimNode a = h.registerNode("10.0.0.1:7000", 1000);
         assertTrue(a.id.matches("[0-9a-f]{32}"), a.id);

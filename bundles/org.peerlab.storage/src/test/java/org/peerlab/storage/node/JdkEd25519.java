@@ -20,7 +20,7 @@ import org.peerlab.crypto.api.SigningKeyPair;
  * bundles: 32-byte raw public keys (the X.509 encoding without its fixed 12-byte header), the
  * private key held in its PKCS#8 encoding. The real ed25519 strategy runs in the process tests.
  */
-final class JdkEd25519 implements SignatureScheme {
+public final class JdkEd25519 implements SignatureScheme {
 
     private static final byte[] X509_HEADER = HexFormat.of().parseHex("302a300506032b6570032100");
 

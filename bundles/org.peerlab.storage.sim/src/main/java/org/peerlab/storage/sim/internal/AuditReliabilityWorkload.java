@@ -1,5 +1,6 @@
 package org.peerlab.storage.sim.internal;
 
+import org.peerlab.experiment.workloads.ExpectationParams;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class AuditReliabilityWorkload implements Workload {
     @Override
     public void validate(Params params) throws ScenarioException {
         AuditSetup.read(params);
-        ExpectReader.read(params.get("workload"), null, metricNames());
+        ExpectationParams.read(params.get("workload"), null, metricNames());
     }
 
     @Override
@@ -114,7 +115,7 @@ public class AuditReliabilityWorkload implements Workload {
             out = out.expecting(new Expectation(String.format(Locale.ROOT, "detection = 1 - (1 - f)^c, f = %.5f, c = %d (95%% CI + 3 binomial SE)",
                     f, c), "detection-probability", analytic, 3 * pooled));
         }
-        for (Expectation e : ExpectReader.read(params.get("workload"), ExpectReader.swept(context.point()), metricNames())) {
+        for (Expectation e : ExpectationParams.read(params.get("workload"), ExpectationParams.swept(context.point()), metricNames())) {
             out = out.expecting(e);
         }
         return out;

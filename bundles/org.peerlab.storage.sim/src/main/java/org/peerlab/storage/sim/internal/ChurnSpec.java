@@ -1,5 +1,6 @@
 package org.peerlab.storage.sim.internal;
 
+import org.peerlab.experiment.workloads.DistParams;
 import org.peerlab.experiment.Params;
 import org.peerlab.experiment.ScenarioException;
 import org.peerlab.sim.Dist;
@@ -26,8 +27,8 @@ record ChurnSpec(double share, Dist uptime, Dist downtime) {
         }
         c.allowOnly("share", "uptime-h", "downtime-h");
         double share = c.number("share", 1, 0, 1);
-        Dist up = DistReader.read(c, "uptime-h", null, 0.001, 1e6);
-        Dist down = DistReader.read(c, "downtime-h", null, 0, 1e6);
+        Dist up = DistParams.read(c, "uptime-h", null, 0.001, 1e6);
+        Dist down = DistParams.read(c, "downtime-h", null, 0, 1e6);
         if (up == null || down == null) {
             throw c.problem("needs both uptime-h and downtime-h (hours, numbers or distributions)");
         }

@@ -1,5 +1,6 @@
 package org.peerlab.storage.sim.internal;
 
+import org.peerlab.experiment.workloads.ExpectationParams;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ public class DurabilityWorkload implements Workload {
     @Override
     public void validate(Params params) throws ScenarioException {
         DurabilitySetup.read(params);
-        ExpectReader.read(params.get("workload"), null, metricNames());
+        ExpectationParams.read(params.get("workload"), null, metricNames());
     }
 
     @Override
@@ -127,7 +128,7 @@ public class DurabilityWorkload implements Workload {
         RunOutput out = RunOutput.empty().withNote(String.format(Locale.ROOT,
                 "%s: %s %s, %d-of-%d (overhead %.2fx), repair when fewer than %d shards are healthy; shards of %.1f MiB.", choice.label(),
                 choice.strategy(), redundancy.parameters().asMap(), k, n, n / (double) k, threshold, shardBytes / 1048576.0));
-        for (Expectation e : ExpectReader.read(params.get("workload"), ExpectReader.swept(context.point()), metricNames())) {
+        for (Expectation e : ExpectationParams.read(params.get("workload"), ExpectationParams.swept(context.point()), metricNames())) {
             out = out.expecting(e);
         }
         return out;
