@@ -14,6 +14,17 @@ public interface SignatureScheme extends Strategy {
     /** @return a fresh key pair from the platform's strong random source */
     SigningKeyPair generateKeyPair();
 
+    /**
+     * A key pair drawn from the caller's random source: a simulation passes a seeded one so that
+     * node identities, and everything ordered by them, repeat from run to run. Never use a
+     * predictable source for real keys.
+     *
+     * @throws UnsupportedOperationException if the scheme cannot take its randomness from the caller
+     */
+    default SigningKeyPair generateKeyPair(java.security.SecureRandom random) {
+        throw new UnsupportedOperationException("signature scheme " + descriptor().name() + " draws keys only from its own random source");
+    }
+
     /** @return length in bytes of an encoded public key */
     int publicKeyLength();
 

@@ -52,8 +52,10 @@ public final class AuditTracker {
 
     /**
      * @param newlyDisqualified whether this outcome disqualified the node (reported once)
+     * @param answered          whether the node answered (false when the outcome comes from a timeout)
      */
-    public record Result(String node, String shard, Outcome outcome, String reason, double score, boolean newlyDisqualified) {
+    public record Result(String node, String shard, Outcome outcome, String reason, double score, boolean newlyDisqualified,
+            boolean answered) {
     }
 
     private static final class NodeState {
@@ -141,7 +143,23 @@ public final class AuditTracker {
         NodeState s = nodes.get(a.node());
         s.contained = false;
         s.pending = null;
-        return count(a, s, verdict.passed(), verdict.reason());
+        return count(a, s, verdict.passed(), verdict.reason(), true);
+    }
+
+    /**
+     * Drops the node's audit in flight, or the challenge it owes under containment, uncounted, and
+     * lifts the containment: the audited shard is no longer the node's to answer for (it was
+     * moved elsewhere by repair while the challenge was out).
+     */
+    public void withdraw(String node) {
+        NodeState s = nodes.get(node);
+        if (s != null) {
+            if (s.pending != null) {
+                inFlight.remove(s.pending.id());
+            }
+            s.pending = null;
+            s.contained = false;
+        }
     }
 
     /** The node is gone for good (for example it left): its audit in flight is dropped uncounted. */
@@ -168,11 +186,11 @@ public final class AuditTracker {
                 s.contained = true; // s.pending stays: the next audit re-asks it
                 out.add(new Result(a.node(), a.shard(), Outcome.CONTAINED,
                         "no answer within the timeout (attempt " + (a.attempt() + 1) + " of " + (settings.retries() + 1) + ")",
-                        s.score.value(), false));
+                        s.score.value(), false, false));
             } else {
                 s.contained = false;
                 s.pending = null;
-                out.add(count(a, s, false, "no answer after " + (settings.retries() + 1) + " attempts"));
+                out.add(count(a, s, false, "no answer after " + (settings.retries() + 1) + " attempts", false));
             }
         }
         return out;
@@ -208,11 +226,11 @@ public final class AuditTracker {
         return state0(node).score.state();
     }
 
-    private Result count(Audit a, NodeState s, boolean passed, String reason) {
+    private Result count(Audit a, NodeState s, boolean passed, String reason, boolean answered) {
         boolean before = s.score.disqualified();
         s.score.record(passed);
         boolean now = s.score.disqualified();
-        return new Result(a.node(), a.shard(), passed ? Outcome.PASSED : Outcome.FAILED, reason, s.score.value(), now && !before);
+        return new Result(a.node(), a.shard(), passed ? Outcome.PASSED : Outcome.FAILED, reason, s.score.value(), now && !before, answered);
     }
 
     private NodeState state0(String node) {

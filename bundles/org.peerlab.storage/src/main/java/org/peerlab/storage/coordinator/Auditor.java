@@ -22,7 +22,8 @@ import org.peerlab.storage.wire.StorageMessage.Proof;
 
 /**
  * Audits: every audit-interval each online, connected, qualified node gets a challenge for a
- * random shard it holds (a contained node gets the challenge it owes instead, see
+ * random shard it holds (shards that failed before included, so that a node that lost data
+ * keeps failing, and is disqualified, until repair moves those shards elsewhere) (a contained node gets the challenge it owes instead, see
  * {@link AuditTracker}); its PROOF is checked with the shard's audit scheme against the record
  * alone. Outcomes update the node's reputation (persisted), a failure marks the shard unhealthy,
  * a disqualification makes all of the node's shards unhealthy. Not thread-safe.
@@ -60,7 +61,7 @@ final class Auditor {
     void tick(long now) {
         for (Result r : ctx.tracker.expire(CoordinatorContext.nanos(now))) {
             Pending p = inFlight.remove(r.node());
-            outcome(r, p);
+            outcome(r, p, now);
         }
         for (NodeState n : nodes.all()) {
             if (n.conn >= 0 && now >= n.nextAuditAt && !n.record.disqualified() && nodes.online(n, now) && !ctx.tracker.busy(n.id())) {
@@ -72,6 +73,10 @@ final class Auditor {
 
     private void start(NodeState n, long now) {
         Pending p;
+        Pending stale = owed.get(n.id());
+        if (stale != null && !holds(stale)) {
+            withdraw(n.id());
+        }
         if (ctx.tracker.contained(n.id()) && owed.containsKey(n.id())) {
             Pending o = owed.get(n.id());
             Audit a = ctx.tracker.begin(n.id(), o.shard(), o.challenge(), CoordinatorContext.nanos(now));
@@ -90,7 +95,7 @@ final class Auditor {
     private Pending fresh(NodeState n, long now) {
         List<String> choices = new ArrayList<>();
         for (String s : files.shardsOf(n.id())) {
-            if (!files.failed(s) && !exhausted.contains(s)) {
+            if (!exhausted.contains(s)) { // failed shards too: a node keeps answering for them until repair moves them
                 choices.add(s);
             }
         }
@@ -134,6 +139,10 @@ final class Auditor {
         if (p == null || p.auditId() != proof.auditId()) {
             return;
         }
+        if (!holds(p)) {
+            withdraw(n.id());
+            return;
+        }
         AuditVerdict verdict;
         try {
             verdict = p.scheme().verify(p.parameters(), p.record(), p.challenge(), proof.response());
@@ -146,21 +155,39 @@ final class Auditor {
     /** An ERROR arrived from {@code node}: NOT_FOUND or CORRUPT naming the shard in flight is a failed audit. */
     void error(NodeState n, Error e, long now) {
         Pending p = inFlight.get(n.id());
+        if (p != null && !holds(p)) {
+            withdraw(n.id());
+            return;
+        }
         if (p != null && (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.CORRUPT || e.code() == ErrorCode.MALFORMED)
                 && e.message().contains(p.shard())) {
             answered(p, AuditVerdict.fail("the node answered " + e.code() + ": " + e.message()), now);
         }
     }
 
-    private void answered(Pending p, AuditVerdict verdict, long now) {
+    /** @return whether the audited shard is still the node's (repair may have moved it while the challenge was out) */
+    private boolean holds(Pending p) {
+        FileIndex.Layout l = files.layout(FileIndex.fileOf(p.shard()));
+        return l != null && p.node().equals(l.nodes()[FileIndex.indexOf(p.shard())]);
+    }
+
+    /** Forgets the node's audit of a shard it no longer holds, uncounted. */
+    private void withdraw(String node) {
+        inFlight.remove(node);
+        owed.remove(node);
+        ctx.tracker.withdraw(node);
+    }
+
+        private void answered(Pending p, AuditVerdict verdict, long now) {
         inFlight.remove(p.node());
         Result r = ctx.tracker.answered(p.auditId(), verdict, CoordinatorContext.nanos(now));
         if (r != null) {
-            outcome(r, p);
+            outcome(r, p, now);
         }
     }
 
-    private void outcome(Result r, Pending p) {
+    private void outcome(Result r, Pending p, long now) {
+        ctx.out.audited(r, now);
         NodeState n = nodes.get(r.node());
         if (n == null) {
             return;

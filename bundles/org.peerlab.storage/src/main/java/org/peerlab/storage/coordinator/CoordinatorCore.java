@@ -55,6 +55,10 @@ public final class CoordinatorCore {
 
         /** One line for the coordinator's log (registrations, failed audits, disqualifications, repairs). */
         void log(String line);
+
+        /** An audit came to an outcome (passed, failed, or a timeout that put the node in containment); for statistics. */
+        default void audited(AuditTracker.Result result, long nowMillis) {
+        }
     }
 
     /** Bytes of the HELLO nonce. */

@@ -35,7 +35,12 @@ public class Ed25519Strategy implements SignatureScheme {
 
     @Override
     public SigningKeyPair generateKeyPair() {
-        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(RANDOM);
+        return generateKeyPair(RANDOM);
+    }
+
+    @Override
+    public SigningKeyPair generateKeyPair(SecureRandom random) {
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(random);
         return new SigningKeyPair(key.generatePublicKey().getEncoded(), Secret.adopt(key.getEncoded()));
     }
 

@@ -40,9 +40,18 @@ public class EcdsaP256Strategy implements SignatureScheme {
 
     @Override
     public SigningKeyPair generateKeyPair() {
+        return generateKeyPair(null);
+    }
+
+    @Override
+    public SigningKeyPair generateKeyPair(java.security.SecureRandom random) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(P256.PARAMS);
+            if (random == null) {
+                g.initialize(P256.PARAMS);
+            } else {
+                g.initialize(P256.PARAMS, random);
+            }
             KeyPair pair = g.generateKeyPair();
             byte[] scalar = new byte[P256.SCALAR_LENGTH];
             P256.fixed(((ECPrivateKey) pair.getPrivate()).getS(), scalar, 0);
