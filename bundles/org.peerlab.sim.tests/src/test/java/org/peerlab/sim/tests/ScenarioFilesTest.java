@@ -27,6 +27,7 @@ import org.peerlab.experiment.workloads.NatTraversalWorkload;
 import org.peerlab.experiment.workloads.TransferWorkload;
 import org.peerlab.storage.sim.internal.AuditReliabilityWorkload;
 import org.peerlab.storage.sim.internal.DurabilityWorkload;
+import org.peerlab.storage.sim.internal.StorageNetworkWorkload;
 
 /**
  * The scenario files shipped in {@code simulation/}: they validate, the quickstart is
@@ -40,7 +41,7 @@ class ScenarioFilesTest {
 
     private static ExperimentRunner runner() {
         return new ExperimentRunner(WorkloadCatalog.of(new TransferWorkload(), new NatTraversalWorkload(), new AuditReliabilityWorkload(),
-                new DurabilityWorkload()), StorageRegistry.ALL, 2);
+                new DurabilityWorkload(), new StorageNetworkWorkload()), StorageRegistry.ALL, 2);
     }
 
     private static ExperimentResult run(Scenario s) throws Exception {

@@ -63,8 +63,6 @@ public final class CoordinatorCore {
 
     /** Bytes of the HELLO nonce. */
     public static final int NONCE_LENGTH = 16;
-    /** How often the repair scan runs, at most. */
-    static final long REPAIR_SCAN_MILLIS = 1_000;
 
     private static final class Conn {
         final byte[] nonce;
@@ -225,7 +223,7 @@ public final class CoordinatorCore {
             uploads.tick(nowMillis);
             boolean disqualified = auditor.takeDisqualified();
             if (nowMillis >= nextRepairScan || disqualified) {
-                nextRepairScan = nowMillis + REPAIR_SCAN_MILLIS;
+                nextRepairScan = nowMillis + ctx.settings.repairScanMillis();
                 repairs.scan(nowMillis);
             }
             ctx.commitIfDirty();

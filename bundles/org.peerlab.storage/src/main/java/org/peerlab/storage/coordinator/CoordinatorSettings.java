@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param repairOfflineAfterMillis shards on a node silent this long count as lost for repair
  * @param orderTtlMillis           how long a STORE or READ order stays valid (and an upload's plan)
  * @param repairTimeoutMillis      a repair task not finished by then may be planned again
+ * @param repairScanMillis         how often every file's health is checked for repair (at once, too, after a disqualification)
  */
 public record CoordinatorSettings(long maxUploadSize, double minReputation, String placement, String reputation, String audit,
         String auditParameters, long auditIntervalMillis, long auditTimeoutMillis, int auditRetries, long heartbeatMillis,
-        long offlineAfterMillis, int repairThreshold, long repairOfflineAfterMillis, long orderTtlMillis, long repairTimeoutMillis) {
+        long offlineAfterMillis, int repairThreshold, long repairOfflineAfterMillis, long orderTtlMillis, long repairTimeoutMillis,
+        long repairScanMillis) {
 
     public CoordinatorSettings {
         Objects.requireNonNull(placement, "placement");
@@ -36,7 +38,7 @@ public record CoordinatorSettings(long maxUploadSize, double minReputation, Stri
                     + minReputation + ", audit retries " + auditRetries + ", repair threshold " + repairThreshold);
         }
         long[] durations = { auditIntervalMillis, auditTimeoutMillis, heartbeatMillis, offlineAfterMillis, repairOfflineAfterMillis,
-                orderTtlMillis, repairTimeoutMillis };
+                orderTtlMillis, repairTimeoutMillis, repairScanMillis };
         for (long d : durations) {
             if (d <= 0) {
                 throw new IllegalArgumentException("coordinator durations must be positive, got " + d + " ms");
@@ -47,7 +49,7 @@ public record CoordinatorSettings(long maxUploadSize, double minReputation, Stri
     /** @return the storage configuration's defaults: 100 MiB uploads, reputation 0.5, 8-of-20 repair at 14, ... */
     public static CoordinatorSettings defaults() {
         return new CoordinatorSettings(100L << 20, 0.5, "reputation-weighted", "beta", "merkle-challenge", "blocks=460", 60_000, 30_000, 2,
-                5_000, 20_000, 14, 120_000, 3_600_000, 1_800_000);
+                5_000, 20_000, 14, 120_000, 3_600_000, 1_800_000, 1_000);
     }
 
     /** @return the threshold for a k-of-n file: {@link #repairThreshold} clamped to k+1..n (0 when n == k: nothing to repair from) */

@@ -24,7 +24,7 @@ class CoordinatorAuditRepairTest {
 
     /** Like the harness's settings but repairing any loss at once (threshold n). */
     private static final CoordinatorSettings EAGER = new CoordinatorSettings(1000, 0.5, "first-fit", "strikes", "copy", "blocks=7", 10_000,
-            5_000, 2, 1_000, 3_000, 4, 30_000, 60_000, 60_000);
+            5_000, 2, 1_000, 3_000, 4, 30_000, 60_000, 60_000, 1_000);
 
     private static List<SimNode> nodes(CoreHarness h, int count) {
         for (int i = 0; i < count; i++) {

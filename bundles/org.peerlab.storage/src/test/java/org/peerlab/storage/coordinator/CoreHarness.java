@@ -50,7 +50,7 @@ final class CoreHarness implements CoordinatorCore.Output {
     }
 
     static final CoordinatorSettings SETTINGS = new CoordinatorSettings(1000, 0.5, "first-fit", "strikes", "copy", "blocks=7", 10_000, 5_000,
-            2, 1_000, 3_000, 3, 30_000, 60_000, 60_000);
+            2, 1_000, 3_000, 3, 30_000, 60_000, 60_000, 1_000);
 
     final org.peerlab.storage.node.JdkEd25519 sig = new org.peerlab.storage.node.JdkEd25519();
     final SigningKeyPair coordinatorKey = sig.generateKeyPair();

@@ -161,7 +161,7 @@ public final class CoordinatorCommand implements StorageSubcommand {
         return new CoordinatorSettings(c.size("max-upload-size"), c.decimal("min-reputation"), c.text("placement"), c.text("reputation"),
                 c.text("audit"), "blocks=" + c.integer("audit-blocks"), c.millis("audit-interval"), c.millis("audit-timeout"),
                 c.integer("audit-retries"), c.millis("heartbeat-interval"), c.millis("offline-after"), c.integer("repair-threshold"),
-                c.millis("repair-offline-after"), d.orderTtlMillis(), d.repairTimeoutMillis());
+                c.millis("repair-offline-after"), d.orderTtlMillis(), d.repairTimeoutMillis(), d.repairScanMillis());
     }
 
     private static int port(String text) throws UsageException {

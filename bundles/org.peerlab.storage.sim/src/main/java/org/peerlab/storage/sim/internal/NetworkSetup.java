@@ -52,7 +52,7 @@ record NetworkSetup(int nodes, double dropping, double dropShare, double partial
 
     static final List<String> WORKLOAD_KEYS = List.of("name", "files", "file-size-kib", "shards-required", "shards-total", "concurrent",
             "put-start-h", "tick-s", "node-quota-mib", "verify-files", "audit-parameters", "audit-interval-min", "audit-timeout-s",
-            "audit-retries", "check-detection", "put-attempts", "heartbeat-min", "offline-after-min", "repair-threshold", "repair-offline-after-h", "min-reputation",
+            "audit-retries", "check-detection", "put-attempts", "heartbeat-min", "offline-after-min", "repair-threshold", "repair-offline-after-h", "repair-scan-min", "min-reputation",
             "expect");
 
     static NetworkSetup read(Params params) throws ScenarioException {
@@ -98,7 +98,7 @@ record NetworkSetup(int nodes, double dropping, double dropShare, double partial
                     Math.round(w.number("audit-timeout-s", 30, 0.01, 1e6) * 1000), (int) w.integer("audit-retries", 2, 0, 100),
                     Math.round(w.number("heartbeat-min", 60, 0.01, 1e6) * minute), Math.round(w.number("offline-after-min", 150, 0.01, 1e7) * minute),
                     (int) w.integer("repair-threshold", 14, 2, 256), Math.round(w.number("repair-offline-after-h", 24, 0.001, 1e6) * 60 * minute),
-                    3_600_000, 1_800_000);
+                    3_600_000, 1_800_000, Math.round(w.number("repair-scan-min", 5, 0.001, 1e6) * minute));
         } catch (IllegalArgumentException e) {
             throw w.problem(e.getMessage());
         }
