@@ -102,7 +102,8 @@ class CoordinatorAuditRepairTest {
             assertArrayEquals(asked.get(0).challenge(), asked.get(i).challenge());
             assertTrue(asked.get(i).auditId() != asked.get(0).auditId());
         }
-        assertEquals(2, h.log.stream().filter(l -> l.contains("node contained")).count(), h.log.toString());
+        int failedAt = h.log.indexOf(h.log.stream().filter(l -> l.contains("audit FAILED: node " + quiet.id)).findFirst().orElseThrow());
+        assertEquals(2, h.log.subList(0, failedAt).stream().filter(l -> l.contains("node contained")).count(), h.log.toString());
         assertTrue(h.log.stream().anyMatch(l -> l.contains("audit FAILED: node " + quiet.id) && l.contains("no answer after 3 attempts")),
                 h.log.toString());
         assertEquals(1, peer(h, quiet).audits(), "three unanswered attempts count as one failure");
@@ -194,5 +195,33 @@ class CoordinatorAuditRepairTest {
         long c = client(h);
         h.send(c, new Locate(r.fileId()));
         assertFalse(h.expect(c, Location.class).healthy().get(0));
+    }
+
+    @Test
+    void anAuditOfAShardRepairMovedAwayMeanwhileIsWithdrawnUncounted() {
+        CoreHarness h = new CoreHarness(EAGER, TestStrategies.doubles(5), new MemoryLedger());
+        nodes(h, 5);
+        FileRecord f = h.put(client(h));
+        SimNode liar = h.nodeById(f.shards().get(0).nodeId());
+        String shard = Order.shardName(f.fileId(), 0);
+        liar.mode = Mode.LIAR;
+        h.advance(10_500);
+        assertEquals(1, peer(h, liar).audits());
+        assertEquals(1, h.tasks.size(), "the failed shard is repaired at once (threshold n)");
+        liar.mode = Mode.SILENT;
+        h.advance(10_000);
+        List<Challenge> asked = liar.history.stream().filter(Challenge.class::isInstance).map(Challenge.class::cast).toList();
+        assertEquals(2, asked.size(), "a shard that failed is audited again");
+        assertEquals(shard, asked.get(1).shard());
+
+        Placement target = h.tasks.get(0).targets().get(0);
+        h.core.replaceShard(f.fileId(), 0, target.nodeId(), f.shards().get(0).sha256(), f.shards().get(0).auditRecord(), h.now);
+        h.nodeById(target.nodeId()).shards.put(shard, f.shards().get(0).auditRecord());
+        h.send(liar.conn, new org.peerlab.storage.wire.StorageMessage.Error(org.peerlab.storage.wire.ErrorCode.NOT_FOUND, "shard " + shard + " not found on this node"));
+        h.advance(40_000);
+        assertEquals(1, peer(h, liar).audits(), "the answer about a shard it no longer holds is not counted: " + h.log);
+        assertFalse(peer(h, liar).contained());
+        assertFalse(h.log.stream().anyMatch(l -> l.contains("node " + liar.id + ", shard " + shard + ": the node answered NOT_FOUND")),
+                h.log.toString());
     }
 }
