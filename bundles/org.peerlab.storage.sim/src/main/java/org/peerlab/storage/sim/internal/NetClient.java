@@ -309,7 +309,7 @@ final class NetClient {
             }
             Placement p = reading.remove(c);
             c.finish();
-            if (p != null && m instanceof Data d && matches(p.index(), d.data())) {
+            if (p != null && m instanceof Data d && intact(record, layout, p.index(), d.data())) {
                 good.put(p.index(), d.data());
             }
             next();
@@ -327,18 +327,6 @@ final class NetClient {
             candidates.addAll(healthy);
             candidates.addAll(other);
             next();
-        }
-
-        private boolean matches(int index, byte[] shard) {
-            if (shard.length != layout.shardLength()) {
-                return false;
-            }
-            for (long s = 0; s < layout.segments(); s++) {
-                if (!PieceHashes.matches(record, s, index, shard, Math.toIntExact(layout.pieceOffset(s)), layout.pieceLength(s))) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private void next() {
@@ -390,7 +378,6 @@ final class NetClient {
                 if (Arrays.equals(out, content(file))) {
                     end(true, null);
                 } else {
-                    tally.getMismatches++;
                     end(false, "decoded bytes differ from what was put");
                 }
             } catch (SegmentException | RuntimeException e) {
@@ -431,6 +418,19 @@ final class NetClient {
             c.send(new StorageMessage.StoreData(Arrays.copyOfRange(shard, off, Math.min(shard.length, off + StorageCodec.MAX_DATA))));
         }
         c.send(new StorageMessage.StoreEnd(SimShardStore.sha256(shard)));
+    }
+
+    /** @return whether {@code shard} is shard {@code index} of the file as recorded: right length, every piece matching its hash */
+    static boolean intact(FileRecord record, SegmentLayout layout, int index, byte[] shard) {
+        if (shard.length != layout.shardLength()) {
+            return false;
+        }
+        for (long s = 0; s < layout.segments(); s++) {
+            if (!PieceHashes.matches(record, s, index, shard, Math.toIntExact(layout.pieceOffset(s)), layout.pieceLength(s))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the verifier record of a shard under a fresh 32-byte secret */

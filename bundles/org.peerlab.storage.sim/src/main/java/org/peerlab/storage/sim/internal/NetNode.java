@@ -177,10 +177,6 @@ final class NetNode {
         }
     }
 
-    boolean registered() {
-        return core != null && core.registered();
-    }
-
     private long now() {
         return sim.now() / Simulator.MS;
     }

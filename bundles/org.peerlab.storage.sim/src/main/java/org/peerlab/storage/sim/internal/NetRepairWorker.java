@@ -17,7 +17,6 @@ import org.peerlab.sim.Simulator;
 import org.peerlab.sim.net.SimTransport;
 import org.peerlab.storage.api.AuditScheme;
 import org.peerlab.storage.client.ParameterText;
-import org.peerlab.storage.client.PieceHashes;
 import org.peerlab.storage.client.SegmentLayout;
 import org.peerlab.storage.coordinator.CoordinatorCore;
 import org.peerlab.storage.coordinator.RepairTask;
@@ -133,7 +132,7 @@ final class NetRepairWorker {
             if (p == null) {
                 return;
             }
-            if (m instanceof StorageMessage.Data d && matches(p.index(), d.data())) {
+            if (m instanceof StorageMessage.Data d && NetClient.intact(record, layout, p.index(), d.data())) {
                 good.put(p.index(), d.data());
             } else {
                 problems.add("source shard " + p.index() + " on " + p.address() + ": "
@@ -148,18 +147,6 @@ final class NetRepairWorker {
                 problems.add(why);
                 readMore();
             }
-        }
-
-        private boolean matches(int index, byte[] shard) {
-            if (shard.length != record.shardLength()) {
-                return false;
-            }
-            for (long s = 0; s < layout.segments(); s++) {
-                if (!PieceHashes.matches(record, s, index, shard, Math.toIntExact(layout.pieceOffset(s)), layout.pieceLength(s))) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private void rebuild() {

@@ -36,7 +36,6 @@ final class NetworkTally {
     long putRetries;
     long getsVerified;
     long getFailures;
-    long getMismatches;
     long repairTasks;
     long repairTasksFailed;
     long shardsRepaired;
