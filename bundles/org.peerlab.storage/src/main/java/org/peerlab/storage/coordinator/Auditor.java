@@ -22,9 +22,9 @@ import org.peerlab.storage.wire.StorageMessage.Proof;
 
 /**
  * Audits: every audit-interval each online, connected, qualified node gets a challenge for a
- * random shard it holds (shards that failed before included, so that a node that lost data
- * keeps failing, and is disqualified, until repair moves those shards elsewhere) (a contained node gets the challenge it owes instead, see
- * {@link AuditTracker}); its PROOF is checked with the shard's audit scheme against the record
+ * random shard it holds, shards that failed before included, so that a node that lost data keeps
+ * failing, and is disqualified, until repair moves those shards elsewhere (a contained node gets
+ * the challenge it owes instead, see {@link AuditTracker}); its PROOF is checked with the shard's audit scheme against the record
  * alone. Outcomes update the node's reputation (persisted), a failure marks the shard unhealthy,
  * a disqualification makes all of the node's shards unhealthy. Not thread-safe.
  */
