@@ -29,7 +29,6 @@ final class NetNode {
     /** Seconds before a node retries its coordinator link. */
     static final double RECONNECT_S = 30;
 
-    final int index;
     final Host host;
     final SimShardStore store;
     final NetNodeKind kind;
@@ -49,10 +48,9 @@ final class NetNode {
     private boolean departed;
     final String id;
 
-    NetNode(int index, Host host, SimShardStore store, NetNodeKind kind, Simulator sim, SignatureScheme signature, SigningKeyPair key,
+    NetNode(Host host, SimShardStore store, NetNodeKind kind, Simulator sim, SignatureScheme signature, SigningKeyPair key,
             Function<String, Optional<AuditScheme>> audits, String coordinator, Parameters transportParameters, double lateS,
             NetworkTally tally) {
-        this.index = index;
         this.host = host;
         this.store = store;
         this.kind = kind;

@@ -170,7 +170,7 @@ final class NetworkStudy {
         for (int i = 0; i < setup.nodes(); i++) {
             Host h = net.host("n" + i);
             net.connect(h, internet, access);
-            NetNode node = new NetNode(i, h, new SimShardStore(setup.nodeQuota()), kinds[i], sim, signature, signature.generateKeyPair(keys),
+            NetNode node = new NetNode(h, new SimShardStore(setup.nodeQuota()), kinds[i], sim, signature, signature.generateKeyPair(keys),
                     audits, coordinatorAddress, transport, setup.lateS(), tally);
             nodes.add(node);
             tally.add(node);

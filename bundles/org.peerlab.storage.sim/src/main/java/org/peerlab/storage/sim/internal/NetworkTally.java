@@ -46,10 +46,6 @@ final class NetworkTally {
         nodes.put(node.id, node);
     }
 
-    NetNode node(String id) {
-        return nodes.get(id);
-    }
-
     void registered(NetNode node) {
         registrations++;
     }
