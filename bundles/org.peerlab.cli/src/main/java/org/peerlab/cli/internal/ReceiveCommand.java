@@ -105,8 +105,7 @@ public class ReceiveCommand implements Command {
         Path outDir = Path.of(o.value("out").orElse("."));
         SignatureScheme scheme = TransferSupport.identityScheme(registry);
         Transport tcp = TransferSupport.tcp(registry);
-        org.peerlab.transfer.net.Warmup.start(registry.family(org.peerlab.crypto.api.Aead.FAMILY)
-                .require(HandshakeConfig.defaults(registry, null, null).aeads().get(0), org.peerlab.crypto.api.Aead.class));
+        org.peerlab.transfer.net.Warmup.start(HandshakeConfig.defaults(registry, null, null), null);
         Devices devices = new Devices(Devices.defaultFolder());
         Target target;
         SigningKeyPair identity;
@@ -134,10 +133,12 @@ public class ReceiveCommand implements Command {
         TransferConfig config = new TransferConfig(HandshakeConfig.defaults(registry, secret == null ? null : "jpake", secret),
                 scheme.descriptor().name(), identity, check);
         CompletableFuture<Manifest> offered = new CompletableFuture<>();
+        long[] connectedAndAuthenticated = new long[2]; // System.nanoTime() of both moments, for the summary
         Progress progress = new Progress(err, "receiving");
         SessionDriver driver = new SessionDriver(l -> new ReceiveSession(config, new DiskStore(outDir), l), new SessionDriver.Events() {
             @Override
             public void authenticated(SessionKeys keys, PeerIdentity peer) {
+                connectedAndAuthenticated[1] = System.nanoTime();
                 err.println("connected to " + peer.peerId() + " (" + keys.keyExchange() + ", " + keys.aead().descriptor().name()
                         + "; short authentication string " + keys.sas() + ")");
             }
@@ -151,9 +152,9 @@ public class ReceiveCommand implements Command {
             public void progress(long done, long total, long resumed) {
                 progress.update(done, total, resumed);
             }
-        });
+        }).checkPiecesInBackground();
         driver.outcome().thenRun(() -> offered.complete(null));
-        if (!connect(tcp, candidates, driver, err)) {
+        if (!connect(tcp, candidates, driver, connectedAndAuthenticated)) {
             err.println("peerlab receive: cannot reach the sender at " + String.join(", ", candidates));
             return TransferSupport.NETWORK;
         }
@@ -168,15 +169,18 @@ public class ReceiveCommand implements Command {
                 }
             }
             SessionDriver.Outcome outcome = timeout > 0 ? driver.outcome().get(timeout, TimeUnit.SECONDS) : driver.outcome().get();
+            long ended = System.nanoTime();
             driver.awaitClosed(5000);
             progress.interrupt();
             if (outcome.ok()) {
                 if (target.code() != null && outcome.peer() != null) {
                     devices.remember(outcome.peer(), o.value("rendezvous").orElse(target.rendezvous()));
                 }
-                out.printf(Locale.ROOT, "Received %d %s (%s) into %s; every file verified against its Merkle root. Paired with %s.%n",
+                out.printf(Locale.ROOT, "Received %d %s (%s) into %s in %.2f s from connection to verified files (handshake %.2f s); "
+                        + "every file verified against its Merkle root. Paired with %s.%n",
                         manifest.files().size(), manifest.files().size() == 1 ? "file" : "files", TransferSupport.size(manifest.totalBytes()),
-                        outDir.toAbsolutePath().normalize(), outcome.peer().peerId());
+                        outDir.toAbsolutePath().normalize(), (ended - connectedAndAuthenticated[0]) / 1e9,
+                        (connectedAndAuthenticated[1] - connectedAndAuthenticated[0]) / 1e9, outcome.peer().peerId());
                 return 0;
             }
             ProtocolException f = outcome.failure();
@@ -230,14 +234,19 @@ public class ReceiveCommand implements Command {
         throw new UsageException("peerlab receive: '" + arg + "' is neither a code (7-copper-lantern), a peerlab:receive? link nor a paired peer id");
     }
 
-    /** Tries the candidates in order; @return whether one connected (the driver then runs on it) */
-    private static boolean connect(Transport tcp, List<String> candidates, SessionDriver driver, PrintStream err) {
+    /**
+     * Tries the candidates in order; records the moment one opened in {@code openedAt[0]}.
+     *
+     * @return whether one connected (the driver then runs on it)
+     */
+    private static boolean connect(Transport tcp, List<String> candidates, SessionDriver driver, long[] openedAt) {
         var params = tcp.descriptor().bind(Map.of("connect-timeout-ms", "3000"));
         for (String address : candidates) {
             CompletableFuture<Boolean> opened = new CompletableFuture<>();
             tcp.connect(address, params, new ConnectionHandler() {
                 @Override
                 public void onOpen(Connection c) {
+                    openedAt[0] = System.nanoTime();
                     opened.complete(true);
                     driver.onOpen(c);
                 }

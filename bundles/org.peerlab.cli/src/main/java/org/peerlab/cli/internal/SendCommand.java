@@ -115,9 +115,11 @@ public class SendCommand implements Command {
             }
         }
         Transport tcp = TransferSupport.tcp(registry);
-        org.peerlab.transfer.net.Warmup.start(registry.family(org.peerlab.crypto.api.Aead.FAMILY)
-                .require(HandshakeConfig.defaults(registry, null, null).aeads().get(0), org.peerlab.crypto.api.Aead.class));
         SignatureScheme scheme = TransferSupport.identityScheme(registry);
+        // The sender waits for its receiver anyway: it rehearses the handshake meanwhile.
+        boolean byCode = o.value("to").isEmpty();
+        org.peerlab.transfer.net.Warmup.start(HandshakeConfig.defaults(registry, byCode ? "jpake" : null,
+                byCode ? Secret.copyOf("rehearsal".getBytes(StandardCharsets.US_ASCII)) : null), scheme);
         Devices devices = new Devices(Devices.defaultFolder());
         OfferBuilder.Offer offer;
         SigningKeyPair identity;

@@ -2,6 +2,7 @@ package org.peerlab.protocol.transfer;
 
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -21,13 +22,18 @@ import org.peerlab.protocol.wire.WireWriter;
  * already has (HAVE) and accepts. It then expects, file by file, the full hash list (checked
  * against the file's root) followed by every missing piece in ascending order; each piece is
  * checked against its hash before it is written, and a file whose pieces are all verified is
- * completed (given its final name). After DONE it answers with RECEIPT. Anything out of order is
- * a failure; nothing unverified is ever completed.
+ * completed (given its final name). After DONE, once every piece is checked, it answers with
+ * RECEIPT. Anything out of order is a failure; nothing unverified is ever written as verified or
+ * completed. The hash checks may run on the driver's threads ({@link TransferListener#offload}):
+ * decryption and ordering checks happen as messages arrive, and pieces are written, recorded and
+ * counted as progress when their checks come back, in arrival order.
  */
 public final class ReceiveSession extends TransferSession {
 
     private final PieceStore store;
-    private final MessageDigest digest = Merkle.sha256();
+    /** Pieces received and awaiting their hash check, in arrival order. */
+    private final ArrayDeque<PieceCheck> checking = new ArrayDeque<>();
+    private boolean doneReceived;
     private int pieceSize;
     private int fileCount = -1;
     private long total;
@@ -63,15 +69,14 @@ public final class ReceiveSession extends TransferSession {
             hashes(wire);
         } else if (state == State.TRANSFER && type == MessageType.CHUNK) {
             chunk(wire);
-        } else if (state == State.TRANSFER && type == MessageType.DONE) {
+        } else if (state == State.TRANSFER && type == MessageType.DONE && !doneReceived) {
             new WireReader(open(wire, 0, "DONE"), "DONE").end();
             if (file < manifest.files().size()) {
                 throw new ProtocolException(Reason.INTEGRITY_FAILED, "the sender ended the transfer early, at " + manifest.files().get(file).path()
                         + " piece " + nextPiece + "; nothing incomplete was given its final name");
             }
-            store.finished();
-            sendSealed(MessageType.RECEIPT, new byte[0], new byte[0]);
-            finish();
+            doneReceived = true;
+            drain();
         } else {
             throw unexpected(type);
         }
@@ -242,20 +247,63 @@ public final class ReceiveSession extends TransferSession {
             throw new ProtocolException(Reason.INTEGRITY_FAILED, "piece " + piece + " of " + f.path() + " has " + data.length + " bytes, expected "
                     + length);
         }
-        byte[] hash = Merkle.leaf(digest, data, 0, length);
-        if (!java.util.Arrays.equals(hash, 0, Merkle.HASH, hashes, nextPiece * Merkle.HASH, (nextPiece + 1) * Merkle.HASH)) {
-            throw new ProtocolException(Reason.INTEGRITY_FAILED, "piece " + piece + " of " + f.path() + " does not match its hash");
+        PieceCheck check = new PieceCheck(file, nextPiece, data,
+                java.util.Arrays.copyOfRange(hashes, nextPiece * Merkle.HASH, (nextPiece + 1) * Merkle.HASH));
+        checking.add(check);
+        nextPiece = have[file].nextClearBit(nextPiece + 1);
+        if (nextPiece >= pieces) {
+            try {
+                advanceFile();
+            } catch (IOException e) {
+                throw new ProtocolException(Reason.LOCAL_ERROR, "cannot complete a file: " + e.getMessage(), e);
+            }
+        }
+        if (!listener.offload(check)) {
+            check.run();
+        }
+        drain();
+    }
+
+    /**
+     * A piece's hash check is back (see {@link TransferListener#offload}): pieces checked by now
+     * are written and recorded in arrival order. Ignored once the session is over.
+     */
+    public void checked(PieceCheck check) {
+        if (isOver()) {
+            return;
         }
         try {
-            store.write(file, nextPiece, data, 0, length);
-            have[file].set(nextPiece);
-            done += length;
+            drain();
+        } catch (ProtocolException e) {
+            fail(e, true);
+        }
+    }
+
+    /** Writes the checked pieces at the head of the queue; after DONE and the last check, finishes. */
+    private void drain() throws ProtocolException {
+        while (!checking.isEmpty() && checking.peek().done()) {
+            store(checking.poll());
+        }
+        if (doneReceived && checking.isEmpty()) {
+            store.finished();
+            sendSealed(MessageType.RECEIPT, new byte[0], new byte[0]);
+            finish();
+        }
+    }
+
+    private void store(PieceCheck c) throws ProtocolException {
+        FileEntry f = manifest.files().get(c.file);
+        if (!c.matches()) {
+            throw new ProtocolException(Reason.INTEGRITY_FAILED, "piece " + c.piece + " of " + f.path() + " does not match its hash");
+        }
+        try {
+            store.write(c.file, c.piece, c.data, 0, c.data.length);
+            have[c.file].set(c.piece);
+            done += c.data.length;
             listener.progress(done, total, resumed);
-            nextPiece = have[file].nextClearBit(nextPiece + 1);
-            if (nextPiece >= pieces) {
-                store.complete(file);
+            if (have[c.file].cardinality() == f.pieces(pieceSize)) {
+                store.complete(c.file);
                 listener.fileDone(f);
-                advanceFile();
             }
         } catch (IOException e) {
             throw new ProtocolException(Reason.LOCAL_ERROR, "cannot write " + f.path() + ": " + e.getMessage(), e);

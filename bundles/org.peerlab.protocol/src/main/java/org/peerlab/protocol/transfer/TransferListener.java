@@ -27,6 +27,19 @@ public interface TransferListener {
     default void progress(long done, long total, long resumed) {
     }
 
+    /**
+     * Receiver: a piece's hash check may run elsewhere. Return true to take it: run
+     * {@code check.run()} on any thread, then hand it back through
+     * {@link ReceiveSession#checked(PieceCheck)}, under the same lock as every other call into the
+     * session. Return false (the default) and the session checks the piece at once, itself. The
+     * session writes and records pieces only once checked, in arrival order, and finishes only
+     * when every check is back; it does not limit how many are outstanding, which is the driver's
+     * to bound.
+     */
+    default boolean offload(PieceCheck check) {
+        return false;
+    }
+
     /** A file was verified against its root and has its final name (receiver) or was acknowledged (sender). */
     default void fileDone(FileEntry file) {
     }

@@ -36,6 +36,7 @@ import org.peerlab.protocol.transfer.PeerIdentity;
 import org.peerlab.protocol.transfer.ReceiveSession;
 import org.peerlab.protocol.transfer.SendSession;
 import org.peerlab.protocol.transfer.TransferConfig;
+import org.peerlab.protocol.transfer.PieceCheck;
 import org.peerlab.protocol.transfer.TransferListener;
 import org.peerlab.crypto.bc.internal.Ed25519Strategy;
 import org.peerlab.transfer.files.DiskStore;
@@ -54,9 +55,17 @@ class TransferTest {
     @TempDir
     Path tmp;
 
+    /**
+     * When above zero, the receiver's piece checks are taken away ({@link TransferListener#offload})
+     * and run by the relay in reverse order once this many are waiting (or when nothing else
+     * moves), as worker threads of a driver might complete them.
+     */
+    static int deferChecks;
+
     /** One side's record of what happened. */
     static final class Side implements TransferListener {
         final Deque<byte[]> outbox = new ArrayDeque<>();
+        final List<PieceCheck> deferred = new ArrayList<>();
         ProtocolException failure;
         boolean finished;
         Manifest offered;
@@ -70,6 +79,15 @@ class TransferTest {
         @Override
         public void send(byte[] message) {
             outbox.add(message);
+        }
+
+        @Override
+        public boolean offload(PieceCheck check) {
+            if (deferChecks <= 0) {
+                return false;
+            }
+            deferred.add(check);
+            return true;
         }
 
         @Override
@@ -159,6 +177,15 @@ class TransferTest {
                     sender.onMessage(delivered);
                 }
             }
+            if (!r.deferred.isEmpty() && (r.deferred.size() >= deferChecks || !moved)) {
+                List<PieceCheck> due = new ArrayList<>(r.deferred);
+                r.deferred.clear();
+                for (int i = due.size() - 1; i >= 0; i--) {
+                    due.get(i).run();
+                    receiver.checked(due.get(i));
+                }
+                moved = true;
+            }
             if (!moved && sender.wantsToSend()) {
                 sender.pump();
                 moved = true;
@@ -230,6 +257,34 @@ class TransferTest {
         Run run = run(coded("3-a-b", BOB), out, coded("3-a-b", ALICE), offer, true, -1, null, -1);
         assertReceived(run, out, offer);
         assertTrue(Files.isRegularFile(out.resolve("tree/d3/sub1/file-10.txt")));
+    }
+
+    /** Piece checks that come back later and out of order change nothing a user can see. */
+    @Test
+    void piecesCheckedLaterAndOutOfOrderStillArriveWholeResumeAndRejectTampering() throws IOException {
+        deferChecks = 3;
+        try {
+            roundTripsAtEveryBoundary();
+            manySmallFilesInNestedFolders();
+            resumesFromVerifiedPiecesAfterACut();
+            Path f = write("deferred.bin", random(9 * SMALL_PIECE + 11, 12));
+            OfferBuilder.Offer offer = offer(SMALL_PIECE, f);
+            Run clean = run(coded("8-a-b", BOB), tmp.resolve("deferred-clean"), coded("8-a-b", ALICE), offer, true, -1, null, -1);
+            assertReceived(clean, tmp.resolve("deferred-clean"), offer);
+            for (int frame = clean.frames() - 8; frame < clean.frames(); frame++) {
+                Path out = tmp.resolve("deferred-tampered-" + frame);
+                Run run = run(coded("8-a-b", BOB), out, coded("8-a-b", ALICE), offer, true, frame, m -> {
+                    m[m.length / 2] ^= 4;
+                    return m;
+                }, -1);
+                assertTrue(run.receiver().failure != null || run.sender().failure != null, "frame " + frame + ": the change went unnoticed");
+                if (Files.exists(out.resolve("deferred.bin"))) { // promoted only if whole and verified (a RECEIPT was the frame changed)
+                    assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(out.resolve("deferred.bin")), "frame " + frame);
+                }
+            }
+        } finally {
+            deferChecks = 0;
+        }
     }
 
     @Test
@@ -403,7 +458,7 @@ class TransferTest {
                 public void offered(SessionDriver d, Manifest manifest) {
                     d.accept();
                 }
-            });
+            }).checkPiecesInBackground();
             String address = name.equals("tcp") ? "127.0.0.1:0" : "transfer-test-" + System.nanoTime();
             try (org.peerlab.transport.api.Listener l = transport.listen(address, transport.descriptor().defaults(), () -> sender)) {
                 transport.connect(l.address(), transport.descriptor().defaults(), receiver);
@@ -417,6 +472,13 @@ class TransferTest {
             assertArrayEquals(Files.readAllBytes(offer.files().get(0)), Files.readAllBytes(out.resolve("net.bin")), name);
             assertTrue(Files.exists(out.resolve("empty")), name);
         }
+    }
+
+    /** The sender's warm-up rehearses a whole handshake, with and without a code, in memory. */
+    @Test
+    void warmupRehearsesACompleteHandshake() {
+        assertTrue(org.peerlab.transfer.net.Warmup.rehearse(coded("1-a-b", ALICE).handshake(), ED25519));
+        assertTrue(org.peerlab.transfer.net.Warmup.rehearse(config(null, ALICE, PeerCheck.codeRequired()).handshake(), ED25519));
     }
 
     /** Mutated and random frames fed at every point of a real exchange: only clean failures, promptly. */

@@ -29,12 +29,15 @@ import org.peerlab.protocol.transfer.PieceStore;
  * file's path, size and root, so the same offer resumes and a different one starts afresh. A
  * file is moved to its final name only when all its pieces verified; a final name that already
  * exists (and was not completed by this same offer) is refused before anything is received.
+ * A file is flushed to disk before it gets its final name; to keep that flush short, what has
+ * been written is flushed in the background every {@value #FLUSH_EVERY_MIB} MiB while receiving.
  */
 public final class DiskStore implements PieceStore {
 
     /** Folder inside the output folder holding partial files and their state. */
     public static final String PARTIAL = ".peerlab-partial";
     static final int STATE_EVERY = 32;
+    static final int FLUSH_EVERY_MIB = 64;
     private static final byte[] MAGIC = "PLPART1\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Path out;
@@ -45,6 +48,9 @@ public final class DiskStore implements PieceStore {
     private int open = -1;
     private FileChannel channel;
     private int sinceState;
+    private long unflushed;
+    private java.util.concurrent.ExecutorService flusher;
+    private java.util.concurrent.Future<?> flushing;
 
     /** @param out the output folder (created if missing) */
     public DiskStore(Path out) {
@@ -184,9 +190,40 @@ public final class DiskStore implements PieceStore {
             pos += ch.write(b, pos);
         }
         have[file].set(piece);
+        unflushed += length;
+        if (unflushed >= (long) FLUSH_EVERY_MIB << 20 && (flushing == null || flushing.isDone())) {
+            unflushed = 0;
+            flushing = flusher().submit(() -> {
+                try {
+                    ch.force(false);
+                } catch (IOException e) {
+                    // closed meanwhile, or a disk error that the flush before promotion reports
+                }
+            });
+        }
         if (++sinceState >= STATE_EVERY) {
             writeState(file, false);
             sinceState = 0;
+        }
+    }
+
+    /** The thread that flushes written data while more arrives (a daemon: it never holds up an exit). */
+    private java.util.concurrent.ExecutorService flusher() {
+        if (flusher == null) {
+            flusher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "peerlab-flush");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return flusher;
+    }
+
+    private void stopFlusher() {
+        if (flusher != null) {
+            flusher.shutdown();
+            flusher = null;
+            flushing = null;
         }
     }
 
@@ -226,6 +263,7 @@ public final class DiskStore implements PieceStore {
 
     @Override
     public void finished() {
+        stopFlusher();
         try {
             closeChannel();
             for (int i = 0; i < manifest.files().size(); i++) {
@@ -243,6 +281,7 @@ public final class DiskStore implements PieceStore {
 
     @Override
     public void suspend() {
+        stopFlusher();
         try {
             if (channel != null) {
                 channel.force(false);

@@ -10,6 +10,7 @@ import org.peerlab.protocol.handshake.SessionKeys;
 import org.peerlab.protocol.transfer.FileEntry;
 import org.peerlab.protocol.transfer.Manifest;
 import org.peerlab.protocol.transfer.PeerIdentity;
+import org.peerlab.protocol.transfer.PieceCheck;
 import org.peerlab.protocol.transfer.ReceiveSession;
 import org.peerlab.protocol.transfer.SendSession;
 import org.peerlab.protocol.transfer.TransferListener;
@@ -21,7 +22,11 @@ import org.peerlab.transport.api.ConnectionHandler;
  * Runs one {@link TransferSession} over one connection. Every call into the session happens
  * under this driver's lock, whether it comes from the transport's thread or from a user's
  * decision ({@link #accept()}, {@link #decline()}, {@link #cancel}). The sender's pieces are
- * pumped while the connection accepts more and resumed on {@code onWritable}.
+ * pumped while the connection accepts more and resumed on {@code onWritable}. A receiving driver
+ * may {@linkplain #checkPiecesInBackground() check pieces on worker threads}, so that hashing
+ * runs beside decryption; the network thread then waits (holding no lock) whenever
+ * {@value #MAX_CHECKING_MIB} MiB of pieces are still being checked, which bounds memory and lets
+ * TCP flow control slow the sender.
  */
 public final class SessionDriver implements ConnectionHandler {
 
@@ -49,6 +54,9 @@ public final class SessionDriver implements ConnectionHandler {
         }
     }
 
+    /** Most bytes of pieces waiting for their background hash check. */
+    static final int MAX_CHECKING_MIB = 8;
+
     private final Events events;
     private final TransferSession session;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -61,11 +69,33 @@ public final class SessionDriver implements ConnectionHandler {
     private boolean wakeScheduled;
     private long sent;
     private long received;
+    private java.util.concurrent.ExecutorService checkers;
+    private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(MAX_CHECKING_MIB << 20);
+    private int reserved;
 
     /** @param sessions makes the session, given the listener it must report to */
     public SessionDriver(Function<TransferListener, TransferSession> sessions, Events events) {
         this.events = events;
         this.session = sessions.apply(new Listener());
+    }
+
+    /**
+     * Checks received pieces' hashes on daemon worker threads (one per spare core, at most four)
+     * instead of the network thread; call before the connection opens. The workers stop when the
+     * session ends.
+     *
+     * @return this driver
+     */
+    public SessionDriver checkPiecesInBackground() {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        checkers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "peerlab-check-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        outcome.whenComplete((o, e) -> checkers.shutdown());
+        return this;
     }
 
     /** @return completes when the session ends, either way */
@@ -100,7 +130,22 @@ public final class SessionDriver implements ConnectionHandler {
     }
 
     @Override
-    public synchronized void onFrame(Connection c, ByteBuffer frame) {
+    public void onFrame(Connection c, ByteBuffer frame) {
+        // Room for the piece this frame may carry, taken before the lock, which the checks need to report back.
+        int room = checkers == null ? 0 : Math.min(frame.remaining(), MAX_CHECKING_MIB << 20);
+        this.room.acquireUninterruptibly(room);
+        synchronized (this) {
+            reserved = room;
+            try {
+                frame(frame);
+            } finally {
+                this.room.release(reserved); // no piece to check in this frame
+                reserved = 0;
+            }
+        }
+    }
+
+    private void frame(ByteBuffer frame) {
         byte[] wire;
         if (frame.hasArray() && frame.arrayOffset() == 0 && frame.position() == 0 && frame.remaining() == frame.array().length) {
             wire = frame.array(); // the transport's own fresh frame: no copy needed
@@ -204,6 +249,28 @@ public final class SessionDriver implements ConnectionHandler {
             }
             sent += message.length;
             writable = c.send(ByteBuffer.wrap(message));
+        }
+
+        @Override
+        public boolean offload(PieceCheck check) {
+            if (checkers == null) {
+                return false;
+            }
+            int room = reserved;
+            try {
+                checkers.execute(() -> {
+                    check.run();
+                    synchronized (SessionDriver.this) {
+                        ((ReceiveSession) session).checked(check);
+                        pump();
+                    }
+                    SessionDriver.this.room.release(room);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return false; // the session is ending: check here
+            }
+            reserved = 0;
+            return true;
         }
 
         @Override
