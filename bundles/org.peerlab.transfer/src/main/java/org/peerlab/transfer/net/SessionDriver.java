@@ -259,12 +259,15 @@ public final class SessionDriver implements ConnectionHandler {
             int room = reserved;
             try {
                 checkers.execute(() -> {
-                    check.run();
-                    synchronized (SessionDriver.this) {
-                        ((ReceiveSession) session).checked(check);
-                        pump();
+                    try {
+                        check.run();
+                        synchronized (SessionDriver.this) {
+                            ((ReceiveSession) session).checked(check);
+                            pump();
+                        }
+                    } finally {
+                        SessionDriver.this.room.release(room); // whatever happened, the network thread must not wait for it
                     }
-                    SessionDriver.this.room.release(room);
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 return false; // the session is ending: check here
