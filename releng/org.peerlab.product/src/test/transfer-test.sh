@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Secure transfer between real peerlab processes on loopback: by code through a rendezvous
 # server process, with the embedded rendezvous, by QR link, between paired devices without a
-# code; wrong code, decline, tampering-free resume after kill -9 of the receiver.
+# code; wrong code, decline, resume after kill -9 of the receiver (with a byte of its partial
+# file changed before the resume).
 # Usage: transfer-test.sh OUT_DIR   (PEERLAB_PRODUCT must name the product; run by product-test.sh)
 set -uo pipefail
 out=$1
@@ -121,11 +122,16 @@ done
 kill -9 $rpid; wait $rpid 2>/dev/null
 [ ! -e "$out/recv7/resume.bin" ] && pass "killed receiver left only a partial file (${partial:-0} bytes in .peerlab-partial)" \
   || fail "a file got its final name although the receiver was killed"
+# one byte of the first kept piece changes on disk before the resume: that piece must come again
+part=$(ls "$out"/recv7/.peerlab-partial/*.part 2>/dev/null | head -n 1)
+[ -n "$part" ] && python3 -c 'import sys; f=open(sys.argv[1],"r+b"); f.seek(1000); b=f.read(1); f.seek(1000); f.write(bytes([b[0]^0x20]))' "$part"
 PEERLAB_CONFIG=$B "$peerlab" receive 12-amber-anchor --rendezvous "$rv" --out "$out/recv7" --yes >"$out/recv7b.out" 2>"$out/recv7b.err"; rcode=$?
 wait $spid; scode=$?
 sent=$(sed -n 's/^Done: the receiver verified every file (\(.*\) on the wire.*/\1/p' "$out/send7.out")
-if [ $rcode -eq 0 ] && [ $scode -eq 0 ] && cmp -s "$out/src/resume.bin" "$out/recv7/resume.bin" && grep -q "already verified" "$out/recv7b.err"; then
-  pass "resume after kill -9: file verified; second session sent $sent for a 95.4 MiB file ($(grep -o 'resuming: [^,]*' "$out/recv7b.err"))"
+if [ $rcode -eq 0 ] && [ $scode -eq 0 ] && cmp -s "$out/src/resume.bin" "$out/recv7/resume.bin" && grep -q "already verified" "$out/recv7b.err" \
+  && grep -q "^1 piece(s) kept from an earlier transfer no longer match" "$out/recv7b.err"; then
+  pass "resume after kill -9 and a byte changed in the partial file: file verified, the changed piece received again;" \
+    "second session sent $sent for a 95.4 MiB file ($(grep -o 'resuming: [^,]*' "$out/recv7b.err"))"
 else fail "resume: send $scode, receive $rcode: $(tail -3 "$out/send7.err") / $(tail -3 "$out/recv7b.err")"; fi
 
 # 7. the rendezvous server survived everything and still answers

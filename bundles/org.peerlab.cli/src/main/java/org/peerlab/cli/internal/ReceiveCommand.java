@@ -135,7 +135,8 @@ public class ReceiveCommand implements Command {
         CompletableFuture<Manifest> offered = new CompletableFuture<>();
         long[] connectedAndAuthenticated = new long[2]; // System.nanoTime() of both moments, for the summary
         Progress progress = new Progress(err, "receiving");
-        SessionDriver driver = new SessionDriver(l -> new ReceiveSession(config, new DiskStore(outDir), l), new SessionDriver.Events() {
+        DiskStore store = new DiskStore(outDir);
+        SessionDriver driver = new SessionDriver(l -> new ReceiveSession(config, store, l), new SessionDriver.Events() {
             @Override
             public void authenticated(SessionKeys keys, PeerIdentity peer) {
                 connectedAndAuthenticated[1] = System.nanoTime();
@@ -163,7 +164,16 @@ public class ReceiveCommand implements Command {
             if (manifest != null) {
                 describe(manifest, outDir, out);
                 if (o.flag("yes") || ask(err)) {
+                    boolean earlier = Files.isDirectory(outDir.resolve(DiskStore.PARTIAL));
+                    if (earlier) {
+                        err.println("checking what an earlier transfer left in " + outDir.resolve(DiskStore.PARTIAL) + " ...");
+                    }
                     driver.accept();
+                    long[] kept = store.resumeCheck();
+                    if (kept[1] > 0) {
+                        err.println(kept[1] + " piece(s) kept from an earlier transfer no longer match their hashes (changed on disk, or lost in a"
+                                + " crash): they are received again");
+                    }
                 } else {
                     driver.decline();
                 }

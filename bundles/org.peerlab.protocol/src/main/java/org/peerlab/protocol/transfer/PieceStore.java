@@ -22,6 +22,16 @@ public interface PieceStore {
      */
     BitSet[] begin(Manifest manifest) throws IOException, ProtocolException;
 
+    /**
+     * The complete hash list of {@code file} (32 bytes per piece), already checked against the
+     * file's root; given before any piece of the file is written. A store that keeps pieces for a
+     * later session keeps this list with them, so that the later session can check, piece by
+     * piece, that what it finds on disk is still what was verified (a crash or power loss can
+     * leave the bookkeeping ahead of the data). Ignored by default.
+     */
+    default void hashes(int file, byte[] hashes) throws IOException {
+    }
+
     /** Writes a verified piece. */
     void write(int file, int piece, byte[] data, int offset, int length) throws IOException;
 

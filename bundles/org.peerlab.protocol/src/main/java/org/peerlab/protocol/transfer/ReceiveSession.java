@@ -219,6 +219,11 @@ public final class ReceiveSession extends TransferSession {
             if (!MessageDigest.isEqual(Merkle.root(hashes), f.root())) {
                 throw new ProtocolException(Reason.INTEGRITY_FAILED, f.path() + ": the piece hashes do not match the offered Merkle root");
             }
+            try {
+                store.hashes(file, hashes);
+            } catch (IOException e) {
+                throw new ProtocolException(Reason.LOCAL_ERROR, "cannot keep the piece hashes of " + f.path() + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -380,6 +380,82 @@ class TransferTest {
                 "resume sent " + resumed.senderBytes() + " bytes, a full transfer " + full.senderBytes());
     }
 
+    /** The one partial file a cut run left in {@code out}, by its ending ({@code .part} or {@code .hashes}). */
+    static Path kept(Path out, String ending) throws IOException {
+        try (var files = Files.list(out.resolve(DiskStore.PARTIAL))) {
+            List<Path> found = files.filter(p -> p.getFileName().toString().endsWith(ending)).toList();
+            assertEquals(1, found.size(), () -> "files ending in " + ending + ": " + found);
+            return found.get(0);
+        }
+    }
+
+    static void flipByte(Path file, long offset) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, offset);
+            b.put(0, (byte) (b.get(0) ^ 0x20)).rewind();
+            ch.write(b, offset);
+        }
+    }
+
+    @Test
+    void resumeChecksKeptPiecesOnDiskAndReceivesDamagedOnesAgain() throws IOException {
+        Path f = write("big.bin", random(40 * SMALL_PIECE + 5, 9));
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, f);
+        Run full = run(coded("6-a-b", BOB), tmp.resolve("full"), coded("6-a-b", ALICE), offer, true, -1, null, -1);
+        assertReceived(full, tmp.resolve("full"), offer);
+
+        // one byte of a kept piece changes on disk between the sessions (a crash, a disk, a person)
+        Path out = tmp.resolve("out");
+        assertNotNull(run(coded("6-a-b", BOB), out, coded("6-a-b", ALICE), offer, true, -1, null, 30).receiver().failure);
+        flipByte(kept(out, ".part"), 2L * SMALL_PIECE + 3);
+        DiskStore store = new DiskStore(out);
+        Run resumed = run(coded("6-a-b", BOB), store, coded("6-a-b", ALICE), offer.manifest(), offer.source(), true, -1, null, -1);
+        assertReceived(resumed, out, offer);
+        long[] check = store.resumeCheck();
+        assertEquals(1, check[1], "exactly the damaged piece is dropped");
+        assertTrue(check[0] >= 10L * SMALL_PIECE, "kept pieces are read back: " + check[0]);
+        assertTrue(resumed.senderBytes() < full.senderBytes() - 10L * SMALL_PIECE, "the intact pieces are still not sent again");
+
+        // a damaged hash list: nothing kept can be trusted, everything comes again, and arrives whole
+        Path out2 = tmp.resolve("out2");
+        assertNotNull(run(coded("6-a-b", BOB), out2, coded("6-a-b", ALICE), offer, true, -1, null, 30).receiver().failure);
+        flipByte(kept(out2, ".hashes"), 20);
+        DiskStore store2 = new DiskStore(out2);
+        Run again = run(coded("6-a-b", BOB), store2, coded("6-a-b", ALICE), offer.manifest(), offer.source(), true, -1, null, -1);
+        assertReceived(again, out2, offer);
+        assertEquals(0, store2.resumeCheck()[0], "nothing is read back under a list that does not match the root");
+        assertTrue(store2.resumeCheck()[1] >= 10, "every kept piece is dropped");
+        assertTrue(again.senderBytes() >= full.senderBytes() - SMALL_PIECE, "everything is sent again");
+    }
+
+    @Test
+    void aWholeFileKeptButNotYetRenamedIsCheckedBeforeItGetsItsName() throws IOException, ProtocolException {
+        byte[] content = random(6 * SMALL_PIECE + 1, 10);
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, write("whole.bin", content));
+        Manifest m = offer.manifest();
+        FileEntry entry = m.files().get(0);
+        Path out = tmp.resolve("out");
+        // a session that wrote every piece and stopped before the rename (as a kill -9 at that moment leaves it)
+        DiskStore first = new DiskStore(out);
+        first.begin(m);
+        first.hashes(0, entry.hashes());
+        byte[] buffer = new byte[SMALL_PIECE];
+        for (int p = 0; p < entry.pieces(SMALL_PIECE); p++) {
+            int length = entry.pieceLength(p, SMALL_PIECE);
+            offer.source().read(0, (long) p * SMALL_PIECE, buffer, length);
+            first.write(0, p, buffer, 0, length);
+        }
+        first.suspend();
+        assertEquals(entry.pieces(SMALL_PIECE), new DiskStore(out).begin(m)[0].cardinality(), "intact: every piece is kept");
+        flipByte(kept(out, ".part"), 6L * SMALL_PIECE);
+        java.util.BitSet kept = new DiskStore(out).begin(m)[0];
+        assertEquals(entry.pieces(SMALL_PIECE) - 1, kept.cardinality());
+        assertFalse(kept.get(6), "the changed last piece is not kept");
+        Run resumed = run(coded("4-a-b", BOB), out, coded("4-a-b", ALICE), offer, true, -1, null, -1);
+        assertReceived(resumed, out, offer);
+    }
+
     @Test
     void namesThatEscapeTheOutputFolderAreRefused() throws IOException {
         for (String evil : List.of("../evil.txt", "/etc/evil", "a/../../evil", "a//b", "C:evil", "a\\..\\evil", ".")) {

@@ -31,6 +31,12 @@ import org.peerlab.protocol.transfer.PieceStore;
  * exists (and was not completed by this same offer) is refused before anything is received.
  * A file is flushed to disk before it gets its final name; to keep that flush short, what has
  * been written is flushed in the background every {@value #FLUSH_EVERY_MIB} MiB while receiving.
+ * <p>
+ * The recorded pieces are not trusted blindly on resume: beside the state goes the file's hash
+ * list ({@code KEY.hashes}), and {@link #begin} claims a recorded piece only if the list still
+ * matches the file's root and the piece on disk still matches its hash. A crash of the machine
+ * can leave the record ahead of the data that reached the disk, and anything can change a file
+ * lying in a folder; such pieces are simply received again.
  */
 public final class DiskStore implements PieceStore {
 
@@ -39,12 +45,18 @@ public final class DiskStore implements PieceStore {
     static final int STATE_EVERY = 32;
     static final int FLUSH_EVERY_MIB = 64;
     private static final byte[] MAGIC = "PLPART1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HASHES_MAGIC = "PLHASH1\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Path out;
     private final Path partial;
     private Manifest manifest;
     private BitSet[] have;
     private boolean[] promoted;
+    /** Each file's verified hash list once known, and whether it is on disk beside the state. */
+    private byte[][] hashLists;
+    private boolean[] hashesSaved;
+    private long recheckedBytes;
+    private long droppedPieces;
     private int open = -1;
     private FileChannel channel;
     private int sinceState;
@@ -66,6 +78,10 @@ public final class DiskStore implements PieceStore {
         int n = m.files().size();
         have = new BitSet[n];
         promoted = new boolean[n];
+        hashLists = new byte[n][];
+        hashesSaved = new boolean[n];
+        recheckedBytes = 0;
+        droppedPieces = 0;
         for (int i = 0; i < n; i++) {
             FileEntry f = m.files().get(i);
             Path target = target(f);
@@ -81,10 +97,60 @@ public final class DiskStore implements PieceStore {
             }
             checkInside(realOut, target);
             if (s != null && Files.isRegularFile(part(i))) {
-                have[i] = s.pieces;
+                have[i] = stillIntact(i, s.pieces);
             }
         }
         return java.util.Arrays.stream(have).map(b -> (BitSet) b.clone()).toArray(BitSet[]::new);
+    }
+
+    /**
+     * @return the pieces of {@code recorded} that the file's kept hash list (itself checked
+     *         against the root) confirms on disk; none if the list is missing or does not match
+     */
+    private BitSet stillIntact(int i, BitSet recorded) throws IOException {
+        FileEntry f = manifest.files().get(i);
+        int size = manifest.pieceSize();
+        byte[] list = readHashes(i, f.pieces(size));
+        BitSet intact = new BitSet();
+        if (list == null || !MessageDigest.isEqual(Merkle.root(list), f.root())) {
+            droppedPieces += recorded.cardinality();
+            return intact;
+        }
+        hashLists[i] = list;
+        hashesSaved[i] = true;
+        MessageDigest digest = Merkle.sha256();
+        byte[] buffer = new byte[size];
+        try (FileChannel ch = FileChannel.open(part(i), StandardOpenOption.READ)) {
+            for (int p = recorded.nextSetBit(0); p >= 0 && p < f.pieces(size); p = recorded.nextSetBit(p + 1)) {
+                int length = f.pieceLength(p, size);
+                ByteBuffer b = ByteBuffer.wrap(buffer, 0, length);
+                long pos = (long) p * size;
+                while (b.hasRemaining()) {
+                    int r = ch.read(b, pos);
+                    if (r < 0) {
+                        break;
+                    }
+                    pos += r;
+                }
+                recheckedBytes += length;
+                if (!b.hasRemaining() && MessageDigest.isEqual(Merkle.leaf(digest, buffer, 0, length),
+                        java.util.Arrays.copyOfRange(list, p * Merkle.HASH, (p + 1) * Merkle.HASH))) {
+                    intact.set(p);
+                } else {
+                    droppedPieces++;
+                }
+            }
+        }
+        return intact;
+    }
+
+    /**
+     * @return how many bytes of recorded pieces {@link #begin} read back and checked, and how
+     *         many recorded pieces it dropped because they no longer matched (or could not be
+     *         checked): {@code [bytes, pieces]}
+     */
+    public long[] resumeCheck() {
+        return new long[] { recheckedBytes, droppedPieces };
     }
 
     /** The nearest existing ancestor of {@code target} must resolve, links followed, inside the output folder. */
@@ -124,6 +190,43 @@ public final class DiskStore implements PieceStore {
         return partial.resolve(key(i) + ".state");
     }
 
+    private Path hashesFile(int i) {
+        return partial.resolve(key(i) + ".hashes");
+    }
+
+    /** @return the kept hash list of {@code pieces} hashes, or null if none or unreadable */
+    private byte[] readHashes(int i, int pieces) {
+        try {
+            byte[] b = Files.readAllBytes(hashesFile(i));
+            if (b.length != HASHES_MAGIC.length + (long) pieces * Merkle.HASH
+                    || !java.util.Arrays.equals(b, 0, HASHES_MAGIC.length, HASHES_MAGIC, 0, HASHES_MAGIC.length)) {
+                return null;
+            }
+            return java.util.Arrays.copyOfRange(b, HASHES_MAGIC.length, b.length);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Replaces {@code target} with {@code content} atomically where the file system can. */
+    private void replace(Path target, byte[] content) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, content);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public void hashes(int file, byte[] hashes) {
+        if (hashLists[file] == null || !java.util.Arrays.equals(hashLists[file], hashes)) {
+            hashLists[file] = hashes;
+            hashesSaved[file] = false;
+        }
+    }
+
     private record State(boolean promoted, BitSet pieces) {
     }
 
@@ -152,12 +255,17 @@ public final class DiskStore implements PieceStore {
         System.arraycopy(MAGIC, 0, b, 0, MAGIC.length);
         b[MAGIC.length] = (byte) (done ? 1 : 0);
         System.arraycopy(bits, 0, b, MAGIC.length + 1, bits.length);
-        Path tmp = partial.resolve(key(i) + ".state.tmp");
-        Files.write(tmp, b);
-        try {
-            Files.move(tmp, stateFile(i), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, stateFile(i), StandardCopyOption.REPLACE_EXISTING);
+        if (!done && !hashesSaved[i] && hashLists[i] != null) {
+            // the list first: a state whose list is missing is not trusted on resume
+            byte[] h = new byte[HASHES_MAGIC.length + hashLists[i].length];
+            System.arraycopy(HASHES_MAGIC, 0, h, 0, HASHES_MAGIC.length);
+            System.arraycopy(hashLists[i], 0, h, HASHES_MAGIC.length, hashLists[i].length);
+            replace(hashesFile(i), h);
+            hashesSaved[i] = true;
+        }
+        replace(stateFile(i), b);
+        if (done) {
+            Files.deleteIfExists(hashesFile(i));
         }
     }
 
@@ -268,6 +376,7 @@ public final class DiskStore implements PieceStore {
             closeChannel();
             for (int i = 0; i < manifest.files().size(); i++) {
                 Files.deleteIfExists(stateFile(i));
+                Files.deleteIfExists(hashesFile(i));
             }
             try (var left = Files.list(partial)) {
                 if (left.findAny().isEmpty()) {
