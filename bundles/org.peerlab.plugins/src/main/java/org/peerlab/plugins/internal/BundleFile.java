@@ -20,9 +20,11 @@ import org.peerlab.plugins.PluginException;
  * @param fragment           whether it has a {@code Fragment-Host} (fragments are not started)
  * @param declaredStrategies the {@value #STRATEGIES_HEADER} header as {@code family/name} entries,
  *                           empty when absent
+ * @param components         whether it declares Declarative Services components ({@code Service-Component})
  * @param file               where the jar is
  */
-public record BundleFile(String symbolicName, String version, boolean fragment, List<String> declaredStrategies, Path file) {
+public record BundleFile(String symbolicName, String version, boolean fragment, List<String> declaredStrategies, boolean components,
+        Path file) {
 
     /**
      * Optional manifest header listing the strategies a bundle registers, comma-separated
@@ -80,6 +82,6 @@ public record BundleFile(String symbolicName, String version, boolean fragment, 
                 strategies.add(key);
             }
         }
-        return new BundleFile(name, version, main.getValue("Fragment-Host") != null, strategies, jar);
+        return new BundleFile(name, version, main.getValue("Fragment-Host") != null, strategies, main.getValue("Service-Component") != null, jar);
     }
 }

@@ -203,7 +203,7 @@ public final class PluginPackageReader {
         } catch (IOException e) {
             throw new PluginException("cannot stage bundle " + b.label() + " in " + staging + ": " + e.getMessage(), e);
         }
-        return new BundleFile(b.symbolicName(), b.version(), b.fragment(), b.declaredStrategies(), target);
+        return new BundleFile(b.symbolicName(), b.version(), b.fragment(), b.declaredStrategies(), b.components(), target);
     }
 
     private static void delete(Path file) {

@@ -28,7 +28,9 @@ final class StrategyWait {
 
     /**
      * Waits until the bundles' declared strategies ({@value BundleFile#STRATEGIES_HEADER}) are all
-     * registered or, when they declare none, until what they registered has not changed for 0.3 s.
+     * registered or, when they declare none, until what they registered has not changed for 0.3 s
+     * (after the first registration, when a bundle has Declarative Services components: up to the
+     * timeout for that one).
      *
      * @return what the bundles registered, {@code family/name}
      * @throws PluginException if declared strategies are missing at the deadline, or on interrupt
@@ -52,6 +54,13 @@ final class StrategyWait {
                 seen = host.strategiesOf(names);
             }
             return seen;
+        }
+        // A component bundle registers its first strategy when Declarative Services gets to it, which on a
+        // busy machine can be well after the bundle started: wait for that first one before the quiet window.
+        boolean components = pkg.bundles().stream().anyMatch(b -> b.components() && !b.fragment());
+        while (components && seen.isEmpty() && System.nanoTime() < deadline) {
+            pause();
+            seen = host.strategiesOf(names);
         }
         long stableSince = System.nanoTime();
         while (System.nanoTime() - stableSince < SETTLE_NANOS && System.nanoTime() < deadline) {

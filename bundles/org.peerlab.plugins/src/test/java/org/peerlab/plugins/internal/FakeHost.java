@@ -24,6 +24,9 @@ final class FakeHost implements BundleHost {
     final Map<String, FakeBundle> bundles = new LinkedHashMap<>();
     final Set<String> unresolvable = new HashSet<>();
     final Map<String, List<String>> registers = new HashMap<>();
+    /** Milliseconds after its start before a bundle's strategies appear (as Declarative Services on a busy machine). */
+    final Map<String, Long> registersAfterMillis = new HashMap<>();
+    private final Map<String, Long> startedAt = new HashMap<>();
     int refreshes;
 
     /** Adds a bundle of the product itself. */
@@ -73,6 +76,7 @@ final class FakeHost implements BundleHost {
     @Override
     public void start(String location) {
         bundles.get(location).started()[0] = true;
+        startedAt.put(bundles.get(location).symbolicName(), System.nanoTime());
     }
 
     @Override
@@ -85,7 +89,9 @@ final class FakeHost implements BundleHost {
     public Set<String> strategiesOf(Set<String> symbolicNames) {
         Set<String> s = new HashSet<>();
         for (FakeBundle b : bundles.values()) {
-            if (b.started()[0] && symbolicNames.contains(b.symbolicName())) {
+            long delay = registersAfterMillis.getOrDefault(b.symbolicName(), 0L) * 1_000_000L;
+            if (b.started()[0] && symbolicNames.contains(b.symbolicName())
+                    && System.nanoTime() - startedAt.getOrDefault(b.symbolicName(), 0L) >= delay) {
                 s.addAll(registers.getOrDefault(b.symbolicName(), b.declared()));
             }
         }

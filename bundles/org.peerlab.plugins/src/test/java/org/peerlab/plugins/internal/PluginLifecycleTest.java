@@ -69,6 +69,17 @@ class PluginLifecycleTest {
     }
 
     @Test
+    void anUndeclaredComponentStrategyThatRegistersLateIsStillRecorded() throws Exception {
+        // Declarative Services on a loaded machine: the first strategy comes well after the 0.3 s quiet window
+        Path jar = TestJars.bundle(tmp.resolve("late.jar"), "org.example.late", "1.0.0", null, true);
+        host.registers.put("org.example.late", List.of("kdf/late-kdf"));
+        host.registersAfterMillis.put("org.example.late", 800L);
+        PluginLifecycle plugins = new PluginLifecycle(tmp.resolve("config/plugins"), host, Set.of("org.peerlab.core.feature"), Duration.ofSeconds(10));
+        InstalledPlugin p = plugins.install(jar);
+        assertEquals(List.of("kdf/late-kdf"), p.strategies());
+    }
+
+    @Test
     void aZipAndABareJarInstallLikeAFolder() throws Exception {
         Path zip = TestJars.zip(repository(), tmp.resolve("repo.zip"), "");
         PluginLifecycle plugins = lifecycle(host);

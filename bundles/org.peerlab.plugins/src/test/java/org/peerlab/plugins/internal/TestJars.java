@@ -20,6 +20,11 @@ final class TestJars {
 
     /** A bundle jar; {@code strategies} becomes the PeerLab-Strategies header unless null. */
     static Path bundle(Path file, String symbolicName, String version, String strategies) throws IOException {
+        return bundle(file, symbolicName, version, strategies, false);
+    }
+
+    /** A bundle jar, with a Service-Component header when {@code components}. */
+    static Path bundle(Path file, String symbolicName, String version, String strategies, boolean components) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -30,6 +35,9 @@ final class TestJars {
         }
         if (strategies != null) {
             a.putValue(BundleFile.STRATEGIES_HEADER, strategies);
+        }
+        if (components) {
+            a.putValue("Service-Component", "OSGI-INF/*.xml");
         }
         Files.createDirectories(file.getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(file), m)) {
