@@ -47,6 +47,9 @@ public final class StorageConfig {
         d.put("offline-after", "20s");             // no heartbeat for this long: the node is offline
         d.put("repair-threshold", "14");           // repair when fewer healthy shards remain
         d.put("repair-offline-after", "2m");       // shards on a node offline this long count as lost
+        d.put("repair-scan-interval", "1s");       // how often every file's health is checked
+        d.put("repair-timeout", "30m");            // a repair not finished by then is planned again
+        d.put("order-ttl", "1h");                  // store/read orders and upload plans stay valid this long
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -177,7 +180,8 @@ public final class StorageConfig {
             throw new IllegalArgumentException(source + ": segment-size must be within 4 KiB..64 MiB, got " + text("segment-size"));
         }
         size("max-upload-size");
-        for (String d : new String[] { "audit-interval", "audit-timeout", "heartbeat-interval", "offline-after", "repair-offline-after" }) {
+        for (String d : new String[] { "audit-interval", "audit-timeout", "heartbeat-interval", "offline-after", "repair-offline-after", "repair-scan-interval",
+                "repair-timeout", "order-ttl" }) {
             if (millis(d) <= 0) {
                 throw new IllegalArgumentException(source + ": '" + d + "' must be positive");
             }

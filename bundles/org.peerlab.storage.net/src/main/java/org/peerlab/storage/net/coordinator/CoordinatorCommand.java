@@ -157,11 +157,10 @@ public final class CoordinatorCommand implements StorageSubcommand {
      * @throws IllegalArgumentException naming the key whose value is out of range
      */
     static CoordinatorSettings settings(StorageConfig c) {
-        CoordinatorSettings d = CoordinatorSettings.defaults();
         return new CoordinatorSettings(c.size("max-upload-size"), c.decimal("min-reputation"), c.text("placement"), c.text("reputation"),
                 c.text("audit"), "blocks=" + c.integer("audit-blocks"), c.millis("audit-interval"), c.millis("audit-timeout"),
                 c.integer("audit-retries"), c.millis("heartbeat-interval"), c.millis("offline-after"), c.integer("repair-threshold"),
-                c.millis("repair-offline-after"), d.orderTtlMillis(), d.repairTimeoutMillis(), d.repairScanMillis());
+                c.millis("repair-offline-after"), c.millis("order-ttl"), c.millis("repair-timeout"), c.millis("repair-scan-interval"));
     }
 
     private static int port(String text) throws UsageException {
