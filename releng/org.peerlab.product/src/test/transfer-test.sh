@@ -2,7 +2,7 @@
 # Secure transfer between real peerlab processes on loopback: by code through a rendezvous
 # server process, with the embedded rendezvous, by QR link, between paired devices without a
 # code; wrong code, decline, resume after kill -9 of the receiver (with a byte of its partial
-# file changed before the resume).
+# file changed before the resume); one sender serving two receivers at once.
 # Usage: transfer-test.sh OUT_DIR   (PEERLAB_PRODUCT must name the product; run by product-test.sh)
 set -uo pipefail
 out=$1
@@ -133,6 +133,19 @@ if [ $rcode -eq 0 ] && [ $scode -eq 0 ] && cmp -s "$out/src/resume.bin" "$out/re
   pass "resume after kill -9 and a byte changed in the partial file: file verified, the changed piece received again;" \
     "second session sent $sent for a 95.4 MiB file ($(grep -o 'resuming: [^,]*' "$out/recv7b.err"))"
 else fail "resume: send $scode, receive $rcode: $(tail -3 "$out/send7.err") / $(tail -3 "$out/recv7b.err")"; fi
+
+# 6b. one sender, two receivers with the same code at the same time (each its own session)
+PEERLAB_CONFIG=$A "$peerlab" send "$out/src/big.bin" --code 14-amber-anchor --rendezvous "$rv" --receivers 2 --limit-rate 4M \
+  >"$out/send9.out" 2>"$out/send9.err" & spid=$!
+wait_for "$out/send9.out" "Code:"
+PEERLAB_CONFIG=$B "$peerlab" receive 14-amber-anchor --rendezvous "$rv" --out "$out/recv9a" --yes >/dev/null 2>"$out/recv9a.err" & r1=$!
+PEERLAB_CONFIG=$out/carol-config "$peerlab" receive 14-amber-anchor --rendezvous "$rv" --out "$out/recv9b" --yes >/dev/null 2>"$out/recv9b.err"; c2=$?
+wait $r1; c1=$?
+wait $spid; scode=$?
+if [ $c1 -eq 0 ] && [ $c2 -eq 0 ] && [ $scode -eq 0 ] && cmp -s "$out/src/big.bin" "$out/recv9a/big.bin" && cmp -s "$out/src/big.bin" "$out/recv9b/big.bin" \
+  && grep -q "^Done: all 2 receivers verified every file" "$out/send9.out" && [ "$(grep -c 'connected and authenticated' "$out/send9.err")" = 2 ]; then
+  pass "one sender, two receivers with one code: both files identical, sender done after both ($(grep -c '^sending to ' "$out/send9.err") progress lines naming them)"
+else fail "two receivers: send $scode, receive $c1 and $c2: $(tail -3 "$out/send9.err") / $(tail -2 "$out/recv9b.err")"; fi
 
 # 7. the rendezvous server survived everything and still answers
 PEERLAB_CONFIG=$A "$peerlab" send "$out/src/many/f2" --code 13-amber-anchor --rendezvous "$rv" >"$out/send8.out" 2>"$out/send8.err" & spid=$!

@@ -52,7 +52,9 @@ public final class CommandDispatcher {
         try {
             return command.get().run(rest, out, err);
         } catch (UsageException e) {
-            err.println("peerlab " + name + ": " + e.getMessage());
+            String prefix = "peerlab " + name + ": ";
+            String message = String.valueOf(e.getMessage());
+            err.println(message.startsWith(prefix) ? message : prefix + message); // some commands name themselves already
             return USAGE;
         } catch (RuntimeException | LinkageError e) {
             // A bug, not bad input: say so plainly, with the trace for the report, and fail.

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,11 +49,19 @@ import org.peerlab.transport.api.ConnectionHandler;
 import org.peerlab.transport.api.Listener;
 import org.peerlab.transport.api.Transport;
 
-/** {@code peerlab send}: offers files to one receiver, authenticated by a code, a QR code or a pairing. */
+/**
+ * {@code peerlab send}: offers files to one receiver (or to several, each its own session),
+ * authenticated by a code, a QR code or a pairing.
+ */
 @Component(service = Command.class)
 public class SendCommand implements Command {
 
     static final int MAX_ATTEMPTS = 3;
+    static final int MAX_RECEIVERS = 64;
+
+    /** A session that ended, with the progress it reported. */
+    private record Finished(SessionDriver.Outcome outcome, Progress progress) {
+    }
 
     @Reference
     StrategyRegistry registry;
@@ -70,9 +80,9 @@ public class SendCommand implements Command {
     public String help() {
         return """
                 Usage: peerlab send PATH... [--code CODE] [--rendezvous HOST:PORT] [--to PEER-ID]
-                                            [--piece-size BYTES] [--timeout SECONDS]
+                                            [--receivers N] [--piece-size BYTES] [--timeout SECONDS]
 
-                Offers the files and folders to one receiver and waits for it. Prints a code such as
+                Offers the files and folders to one receiver (--receivers: to several) and waits. Prints a code such as
                 7-copper-lantern and a QR code; the receiver runs `peerlab receive CODE` (or scans the
                 QR code). The code authenticates both sides with a PAKE (J-PAKE): the rendezvous
                 server sees only its number, never the words, a key or a file byte. Files go directly
@@ -86,18 +96,24 @@ public class SendCommand implements Command {
                                          without it an embedded one listens on port 47470 (or a free
                                          port, then the printed code carries @HOST:PORT)
                   --to PEER-ID           send to a paired device without a code (peerlab peers)
+                  --receivers N          serve N receivers with the same code, at the same time if
+                                         they come together (each its own session, keys and
+                                         resume); done when N different devices have verified
+                                         everything (default 1, at most 64)
                   --piece-size BYTES     piece size, a power of two from 16384 to 1048576 (default 262144)
                   --timeout SECONDS      give up when no receiver completes within this time (default: wait)
-                  --limit-rate RATE      send at most RATE bytes per second (suffix K, M or G: 20M)
+                  --limit-rate RATE      send at most RATE bytes per second to each receiver
+                                         (suffix K, M or G: 20M)
 
-                A receiver with a wrong code fails on both sides; after 3 wrong attempts the sender
-                gives up.
+                A receiver with a wrong code fails on both sides; after 3 wrong attempts in all the
+                sender gives up.
                 """ + TransferSupport.EXIT_CODES;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(name(), args, Set.of(), Set.of("code", "rendezvous", "to", "piece-size", "timeout", "limit-rate"), Integer.MAX_VALUE);
+        Options o = Options.parse(name(), args, Set.of(), Set.of("code", "rendezvous", "to", "piece-size", "timeout", "limit-rate", "receivers"),
+                Integer.MAX_VALUE);
         if (o.positional().isEmpty()) {
             throw new UsageException("peerlab send: name at least one file or folder to send");
         }
@@ -105,6 +121,13 @@ public class SendCommand implements Command {
             throw new UsageException("peerlab send: --code and --to exclude each other (a paired device needs no code)");
         }
         int pieceSize = intOption(o, "piece-size", Manifest.DEFAULT_PIECE);
+        int receivers = intOption(o, "receivers", 1);
+        if (receivers < 1 || receivers > MAX_RECEIVERS) {
+            throw new UsageException("peerlab send: --receivers must be from 1 to " + MAX_RECEIVERS + ", got " + receivers);
+        }
+        if (receivers > 1 && o.value("to").isPresent()) {
+            throw new UsageException("peerlab send: --to names one paired device; --receivers needs a code");
+        }
         long timeout = intOption(o, "timeout", 0);
         long rate = rate(o.value("limit-rate").orElse("0"));
         Code chosen = null;
@@ -186,9 +209,11 @@ public class SendCommand implements Command {
                 err.println("peerlab send: " + e.getMessage());
                 return TransferSupport.NETWORK;
             }
-            BlockingQueue<SessionDriver.Outcome> outcomes = new LinkedBlockingQueue<>();
-            AtomicBoolean busy = new AtomicBoolean();
-            Progress progress = new Progress(err, "sending");
+            BlockingQueue<Finished> outcomes = new LinkedBlockingQueue<>();
+            // sessions under way and devices served: a connection beyond what is still needed is refused
+            Object slots = new Object();
+            int[] active = { 0 };
+            Set<String> served = new HashSet<>();
             Code code;
             String nameplate;
             PeerCheck check;
@@ -208,14 +233,22 @@ public class SendCommand implements Command {
                     scheme.descriptor().name(), identity, check);
             OfferBuilder.Offer theOffer = offer;
             listener = tcp.listen("0.0.0.0:0", tcp.descriptor().defaults(), () -> {
-                if (!busy.compareAndSet(false, true)) {
-                    return refuseBusy();
+                synchronized (slots) {
+                    if (active[0] + served.size() >= receivers) {
+                        return refuseBusy();
+                    }
+                    active[0]++;
                 }
+                // several receivers at once: plain lines that name each one, not one redrawn bar
+                Progress progress = new Progress(err, "sending", receivers > 1);
                 SessionDriver driver = new SessionDriver(l -> new SendSession(config, theOffer.manifest(), theOffer.source(), l),
                         new SessionDriver.Events() {
                             @Override
                             public void authenticated(SessionKeys keys, PeerIdentity peer) {
                                 progress.interrupt();
+                                if (receivers > 1) {
+                                    progress.rename("sending to " + peer.peerId());
+                                }
                                 err.println("receiver " + peer.peerId() + " connected and authenticated (" + keys.keyExchange() + ", "
                                         + keys.aead().descriptor().name() + "; short authentication string " + keys.sas() + ")");
                             }
@@ -229,8 +262,13 @@ public class SendCommand implements Command {
                     driver.limitRate(rate, pacer);
                 }
                 driver.outcome().thenAccept(outcome -> {
-                    busy.set(false);
-                    driver.closed().thenRun(() -> outcomes.add(outcome));
+                    synchronized (slots) {
+                        active[0]--;
+                        if (outcome.ok() && outcome.peer() != null) {
+                            served.add(outcome.peer().peerId());
+                        }
+                    }
+                    driver.closed().thenRun(() -> outcomes.add(new Finished(outcome, progress)));
                 });
                 return driver;
             });
@@ -250,7 +288,8 @@ public class SendCommand implements Command {
                 boolean defaultPlace = embedded != null && TransferSupport.port(embedded.address()) == TransferSupport.DEFAULT_PORT;
                 Code printed = embedded != null && !defaultPlace ? code.at(advertised) : code;
                 out.println("Code: " + printed);
-                out.println("On the other device run:  peerlab receive " + printed + (embedded == null ? " --rendezvous " + rvAddress : ""));
+                String where = receivers == 1 ? "On the other device" : "On each of the " + receivers + " receiving devices";
+                out.println(where + " run:  peerlab receive " + printed + (embedded == null ? " --rendezvous " + rvAddress : ""));
                 if (defaultPlace) {
                     out.println("(from another machine on this network:  peerlab receive " + code.at(advertised) + ")");
                 }
@@ -261,7 +300,7 @@ public class SendCommand implements Command {
                 out.println(link);
             }
             out.flush();
-            return await(outcomes, timeout, code != null, devices, o.value("rendezvous").orElse(null), progress, out, err);
+            return await(outcomes, receivers, timeout, code != null, devices, o.value("rendezvous").orElse(null), out, err);
         } catch (IOException e) {
             err.println("peerlab send: " + e.getMessage());
             return e instanceof RendezvousClient.RendezvousException ? TransferSupport.NETWORK : TransferSupport.IO_ERROR;
@@ -279,34 +318,48 @@ public class SendCommand implements Command {
         }
     }
 
-    private int await(BlockingQueue<SessionDriver.Outcome> outcomes, long timeout, boolean byCode, Devices devices, String sharedRendezvous,
-            Progress progress, PrintStream out, PrintStream err) throws IOException {
+    private int await(BlockingQueue<Finished> outcomes, int receivers, long timeout, boolean byCode, Devices devices, String sharedRendezvous,
+            PrintStream out, PrintStream err) throws IOException {
         long deadline = timeout > 0 ? System.nanoTime() + timeout * 1_000_000_000L : Long.MAX_VALUE;
         int wrong = 0;
+        Set<String> verified = new LinkedHashSet<>();
         while (true) {
-            SessionDriver.Outcome outcome;
+            Finished finished;
             try {
-                outcome = outcomes.poll(Math.max(1, Math.min(deadline - System.nanoTime(), 3_600_000_000_000L)), TimeUnit.NANOSECONDS);
+                finished = outcomes.poll(Math.max(1, Math.min(deadline - System.nanoTime(), 3_600_000_000_000L)), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return TransferSupport.NETWORK;
             }
-            if (outcome == null) {
+            if (finished == null) {
                 if (System.nanoTime() >= deadline) {
-                    progress.interrupt();
-                    err.println("peerlab send: no receiver completed the transfer within " + timeout + " s");
+                    err.println(receivers == 1 ? "peerlab send: no receiver completed the transfer within " + timeout + " s"
+                            : "peerlab send: " + verified.size() + " of " + receivers + " receivers completed the transfer within " + timeout + " s");
                     return TransferSupport.NETWORK;
                 }
                 continue;
             }
+            SessionDriver.Outcome outcome = finished.outcome();
+            Progress progress = finished.progress();
             progress.interrupt();
             if (outcome.ok()) {
                 if (byCode && outcome.peer() != null) {
                     devices.remember(outcome.peer(), sharedRendezvous);
                 }
-                out.printf("Done: the receiver verified every file (%s on the wire in %.1f s). Paired with %s.%n", TransferSupport.size(outcome.bytesSent()),
-                        progress.seconds(), outcome.peer().peerId());
-                return 0;
+                String wire = TransferSupport.size(outcome.bytesSent());
+                if (receivers == 1) {
+                    out.printf(Locale.ROOT, "Done: the receiver verified every file (%s on the wire in %.1f s). Paired with %s.%n", wire,
+                            progress.seconds(), outcome.peer().peerId());
+                    return 0;
+                }
+                verified.add(outcome.peer().peerId());
+                out.printf(Locale.ROOT, "Done: receiver %s verified every file (%s on the wire in %.1f s); %d of %d receivers done.%n",
+                        outcome.peer().peerId(), wire, progress.seconds(), verified.size(), receivers);
+                if (verified.size() >= receivers) {
+                    out.println("Done: all " + receivers + " receivers verified every file (" + String.join(", ", verified) + "); each is paired.");
+                    return 0;
+                }
+                continue;
             }
             ProtocolException f = outcome.failure();
             switch (f.reason()) {

@@ -105,8 +105,8 @@ final class TransferSupport {
      */
     static final class Progress {
         private final PrintStream err;
-        private final String verb;
-        private final boolean tty = Boolean.getBoolean("peerlab.tty");
+        private String verb;
+        private final boolean tty;
         private long started = -1;
         private long startBytes;
         private long lastPrint;
@@ -114,8 +114,19 @@ final class TransferSupport {
         private boolean drawn;
 
         Progress(PrintStream err, String verb) {
+            this(err, verb, false);
+        }
+
+        /** @param plain plain lines even on a terminal (when several progresses share one) */
+        Progress(PrintStream err, String verb, boolean plain) {
             this.err = err;
             this.verb = verb;
+            this.tty = !plain && Boolean.getBoolean("peerlab.tty");
+        }
+
+        /** Names what is in progress from now on, for example once the peer is known. */
+        synchronized void rename(String newVerb) {
+            this.verb = newVerb;
         }
 
         synchronized void update(long done, long total, long resumed) {

@@ -76,6 +76,35 @@ class CommandDispatcherTest {
     }
 
     @Test
+    void aUsageErrorNamesTheCommandOnce() {
+        org.peerlab.cli.api.Command named = new org.peerlab.cli.api.Command() {
+            @Override
+            public String name() {
+                return "named";
+            }
+
+            @Override
+            public String summary() {
+                return "throws usage errors";
+            }
+
+            @Override
+            public String help() {
+                return "Usage: peerlab named";
+            }
+
+            @Override
+            public int run(List<String> args, PrintStream o, PrintStream e) throws org.peerlab.cli.api.UsageException {
+                throw new org.peerlab.cli.api.UsageException(args.isEmpty() ? "peerlab named: already prefixed" : "bare message");
+            }
+        };
+        CommandDispatcher dispatcher = new CommandDispatcher(List.of(named), "0.1.0");
+        assertEquals(2, dispatcher.dispatch(List.of("named"), out, err));
+        assertEquals(2, dispatcher.dispatch(List.of("named", "x"), out, err));
+        assertEquals("peerlab named: already prefixed\npeerlab named: bare message\n", err().replace("\r", ""));
+    }
+
+    @Test
     void unknownCommandIsOneLineAndExitTwo() {
         assertEquals(2, run("frobnicate"));
         assertEquals("peerlab: unknown command 'frobnicate' (see: peerlab --help)\n", err());
