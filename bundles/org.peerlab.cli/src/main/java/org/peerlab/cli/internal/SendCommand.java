@@ -82,12 +82,13 @@ public class SendCommand implements Command {
                 Usage: peerlab send PATH... [--code CODE] [--rendezvous HOST:PORT] [--to PEER-ID]
                                             [--receivers N] [--piece-size BYTES] [--timeout SECONDS]
 
-                Offers the files and folders to one receiver (--receivers: to several) and waits. Prints a code such as
-                7-copper-lantern and a QR code; the receiver runs `peerlab receive CODE` (or scans the
-                QR code). The code authenticates both sides with a PAKE (J-PAKE): the rendezvous
-                server sees only its number, never the words, a key or a file byte. Files go directly
-                between the two devices over TCP, sealed with the negotiated AEAD. After a transfer
-                by code the two devices are paired and can skip the code next time (--to).
+                Offers the files and folders to one receiver (with --receivers, to several) and
+                waits. Prints a code such as 7-copper-lantern and a QR code; the receiver runs
+                `peerlab receive CODE` (or scans the QR code). The code authenticates both sides
+                with a PAKE (J-PAKE): the rendezvous server sees only its number, never the words,
+                a key or a file byte. Files go directly between the two devices over TCP, sealed
+                with the negotiated AEAD. After a transfer by code the two devices are paired and
+                can skip the code next time (--to).
                 If the connection drops, the sender keeps waiting: the receiver runs the same
                 command again and resumes from the pieces it has verified.
 
@@ -214,6 +215,7 @@ public class SendCommand implements Command {
             Object slots = new Object();
             int[] active = { 0 };
             Set<String> served = new HashSet<>();
+            List<Progress> live = new java.util.concurrent.CopyOnWriteArrayList<>();
             Code code;
             String nameplate;
             PeerCheck check;
@@ -241,6 +243,7 @@ public class SendCommand implements Command {
                 }
                 // several receivers at once: plain lines that name each one, not one redrawn bar
                 Progress progress = new Progress(err, "sending", receivers > 1);
+                live.add(progress);
                 SessionDriver driver = new SessionDriver(l -> new SendSession(config, theOffer.manifest(), theOffer.source(), l),
                         new SessionDriver.Events() {
                             @Override
@@ -268,7 +271,10 @@ public class SendCommand implements Command {
                             served.add(outcome.peer().peerId());
                         }
                     }
-                    driver.closed().thenRun(() -> outcomes.add(new Finished(outcome, progress)));
+                    driver.closed().thenRun(() -> {
+                        live.remove(progress);
+                        outcomes.add(new Finished(outcome, progress));
+                    });
                 });
                 return driver;
             });
@@ -300,7 +306,7 @@ public class SendCommand implements Command {
                 out.println(link);
             }
             out.flush();
-            return await(outcomes, receivers, timeout, code != null, devices, o.value("rendezvous").orElse(null), out, err);
+            return await(outcomes, live, receivers, timeout, code != null, devices, o.value("rendezvous").orElse(null), out, err);
         } catch (IOException e) {
             err.println("peerlab send: " + e.getMessage());
             return e instanceof RendezvousClient.RendezvousException ? TransferSupport.NETWORK : TransferSupport.IO_ERROR;
@@ -318,8 +324,8 @@ public class SendCommand implements Command {
         }
     }
 
-    private int await(BlockingQueue<Finished> outcomes, int receivers, long timeout, boolean byCode, Devices devices, String sharedRendezvous,
-            PrintStream out, PrintStream err) throws IOException {
+    private int await(BlockingQueue<Finished> outcomes, List<Progress> live, int receivers, long timeout, boolean byCode, Devices devices,
+            String sharedRendezvous, PrintStream out, PrintStream err) throws IOException {
         long deadline = timeout > 0 ? System.nanoTime() + timeout * 1_000_000_000L : Long.MAX_VALUE;
         int wrong = 0;
         Set<String> verified = new LinkedHashSet<>();
@@ -333,6 +339,7 @@ public class SendCommand implements Command {
             }
             if (finished == null) {
                 if (System.nanoTime() >= deadline) {
+                    live.forEach(Progress::interrupt);
                     err.println(receivers == 1 ? "peerlab send: no receiver completed the transfer within " + timeout + " s"
                             : "peerlab send: " + verified.size() + " of " + receivers + " receivers completed the transfer within " + timeout + " s");
                     return TransferSupport.NETWORK;
