@@ -164,8 +164,7 @@ public class ReceiveCommand implements Command {
             if (manifest != null) {
                 describe(manifest, outDir, out);
                 if (o.flag("yes") || ask(err)) {
-                    boolean earlier = Files.isDirectory(outDir.resolve(DiskStore.PARTIAL));
-                    if (earlier) {
+                    if (Files.isDirectory(outDir.resolve(DiskStore.PARTIAL))) {
                         err.println("checking what an earlier transfer left in " + outDir.resolve(DiskStore.PARTIAL) + " ...");
                     }
                     driver.accept();
