@@ -129,9 +129,10 @@ PEERLAB_CONFIG=$B "$peerlab" receive 12-amber-anchor --rendezvous "$rv" --out "$
 wait $spid; scode=$?
 sent=$(sed -n 's/^Done: the receiver verified every file (\(.*\) on the wire.*/\1/p' "$out/send7.out")
 if [ $rcode -eq 0 ] && [ $scode -eq 0 ] && cmp -s "$out/src/resume.bin" "$out/recv7/resume.bin" && grep -q "already verified" "$out/recv7b.err" \
-  && grep -q "^1 piece(s) kept from an earlier transfer no longer match" "$out/recv7b.err"; then
+  && grep -q "^1 piece(s) kept from an earlier transfer no longer match" "$out/recv7b.err" \
+  && grep -q "^checking kept pieces 100%" "$out/recv7b.err"; then
   pass "resume after kill -9 and a byte changed in the partial file: file verified, the changed piece received again;" \
-    "second session sent $sent for a 95.4 MiB file ($(grep -o 'resuming: [^,]*' "$out/recv7b.err"))"
+    "second session sent $sent for a 95.4 MiB file ($(grep -o 'resuming: [^,]*' "$out/recv7b.err"); $(grep -o '^checking kept pieces 100%: [^,]*' "$out/recv7b.err"))"
 else fail "resume: send $scode, receive $rcode: $(tail -3 "$out/send7.err") / $(tail -3 "$out/recv7b.err")"; fi
 
 # 6b. one sender, two receivers with the same code at the same time (each its own session)

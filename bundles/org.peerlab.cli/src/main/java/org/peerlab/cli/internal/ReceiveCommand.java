@@ -135,7 +135,8 @@ public class ReceiveCommand implements Command {
         CompletableFuture<Manifest> offered = new CompletableFuture<>();
         long[] connectedAndAuthenticated = new long[2]; // System.nanoTime() of both moments, for the summary
         Progress progress = new Progress(err, "receiving");
-        DiskStore store = new DiskStore(outDir);
+        Progress checking = new Progress(err, "checking kept pieces");
+        DiskStore store = new DiskStore(outDir).onCheckProgress((checked, total) -> checking.update(checked, total, 0));
         SessionDriver driver = new SessionDriver(l -> new ReceiveSession(config, store, l), new SessionDriver.Events() {
             @Override
             public void authenticated(SessionKeys keys, PeerIdentity peer) {
@@ -168,6 +169,7 @@ public class ReceiveCommand implements Command {
                         err.println("checking what an earlier transfer left in " + outDir.resolve(DiskStore.PARTIAL) + " ...");
                     }
                     driver.accept();
+                    checking.interrupt();
                     long[] kept = store.resumeCheck();
                     if (kept[1] > 0) {
                         err.println(kept[1] + " piece(s) kept from an earlier transfer no longer match their hashes (changed on disk, or lost in a"

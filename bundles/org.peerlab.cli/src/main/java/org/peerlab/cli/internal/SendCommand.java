@@ -32,6 +32,7 @@ import org.peerlab.protocol.ProtocolException.Reason;
 import org.peerlab.protocol.handshake.HandshakeConfig;
 import org.peerlab.protocol.handshake.SessionKeys;
 import org.peerlab.protocol.rendezvous.RendezvousCore;
+import org.peerlab.protocol.transfer.FileSource;
 import org.peerlab.protocol.transfer.Manifest;
 import org.peerlab.protocol.transfer.PeerCheck;
 import org.peerlab.protocol.transfer.PeerIdentity;
@@ -244,7 +245,8 @@ public class SendCommand implements Command {
                 // several receivers at once: plain lines that name each one, not one redrawn bar
                 Progress progress = new Progress(err, "sending", receivers > 1);
                 live.add(progress);
-                SessionDriver driver = new SessionDriver(l -> new SendSession(config, theOffer.manifest(), theOffer.source(), l),
+                FileSource source = theOffer.source();
+                SessionDriver driver = new SessionDriver(l -> new SendSession(config, theOffer.manifest(), source, l),
                         new SessionDriver.Events() {
                             @Override
                             public void authenticated(SessionKeys keys, PeerIdentity peer) {
@@ -265,6 +267,7 @@ public class SendCommand implements Command {
                     driver.limitRate(rate, pacer);
                 }
                 driver.outcome().thenAccept(outcome -> {
+                    closeQuietly(source); // the session is over: it reads no more
                     synchronized (slots) {
                         active[0]--;
                         if (outcome.ok() && outcome.peer() != null) {
@@ -393,6 +396,14 @@ public class SendCommand implements Command {
                 err.println("peerlab send: " + MAX_ATTEMPTS + " failed attempts; giving up (start again for a new code)");
                 return TransferSupport.WRONG_CODE;
             }
+        }
+    }
+
+    private static void closeQuietly(FileSource source) {
+        try {
+            source.close();
+        } catch (IOException e) {
+            // it was only read: nothing is lost
         }
     }
 

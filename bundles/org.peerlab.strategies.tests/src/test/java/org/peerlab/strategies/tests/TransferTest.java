@@ -399,7 +399,7 @@ class TransferTest {
     }
 
     @Test
-    void resumeChecksKeptPiecesOnDiskAndReceivesDamagedOnesAgain() throws IOException {
+    void resumeChecksKeptPiecesOnDiskAndReceivesDamagedOnesAgain() throws IOException, ProtocolException {
         Path f = write("big.bin", random(40 * SMALL_PIECE + 5, 9));
         OfferBuilder.Offer offer = offer(SMALL_PIECE, f);
         Run full = run(coded("6-a-b", BOB), tmp.resolve("full"), coded("6-a-b", ALICE), offer, true, -1, null, -1);
@@ -409,12 +409,20 @@ class TransferTest {
         Path out = tmp.resolve("out");
         assertNotNull(run(coded("6-a-b", BOB), out, coded("6-a-b", ALICE), offer, true, -1, null, 30).receiver().failure);
         flipByte(kept(out, ".part"), 2L * SMALL_PIECE + 3);
-        DiskStore store = new DiskStore(out);
+        List<long[]> told = new java.util.ArrayList<>();
+        DiskStore store = new DiskStore(out).onCheckProgress((checked, total) -> told.add(new long[] { checked, total }));
         Run resumed = run(coded("6-a-b", BOB), store, coded("6-a-b", ALICE), offer.manifest(), offer.source(), true, -1, null, -1);
         assertReceived(resumed, out, offer);
         long[] check = store.resumeCheck();
         assertEquals(1, check[1], "exactly the damaged piece is dropped");
         assertTrue(check[0] >= 10L * SMALL_PIECE, "kept pieces are read back: " + check[0]);
+        // the check's progress: from 0 to every kept byte, one report per piece read back
+        assertEquals(0, told.get(0)[0]);
+        for (int i = 1; i < told.size(); i++) {
+            assertTrue(told.get(i)[0] > told.get(i - 1)[0] && told.get(i)[1] == check[0], "progress " + i + " moves on toward " + check[0]);
+        }
+        assertEquals(check[0], told.get(told.size() - 1)[0], "the last report is the whole check");
+        assertEquals(check[0] / SMALL_PIECE + 1, told.size());
         assertTrue(resumed.senderBytes() < full.senderBytes() - 10L * SMALL_PIECE, "the intact pieces are still not sent again");
 
         // a damaged hash list: nothing kept can be trusted, everything comes again, and arrives whole
@@ -425,8 +433,43 @@ class TransferTest {
         Run again = run(coded("6-a-b", BOB), store2, coded("6-a-b", ALICE), offer.manifest(), offer.source(), true, -1, null, -1);
         assertReceived(again, out2, offer);
         assertEquals(0, store2.resumeCheck()[0], "nothing is read back under a list that does not match the root");
+        List<long[]> told3 = new java.util.ArrayList<>();
+        new DiskStore(tmp.resolve("fresh")).onCheckProgress((checked, total) -> told3.add(new long[] { checked, total })).begin(offer.manifest());
+        assertTrue(told3.isEmpty(), "nothing kept, nothing to check, no progress");
         assertTrue(store2.resumeCheck()[1] >= 10, "every kept piece is dropped");
         assertTrue(again.senderBytes() >= full.senderBytes() - SMALL_PIECE, "everything is sent again");
+    }
+
+    @Test
+    void aSendersSourceLetsGoOfItsFileWhenClosed() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc to count open files");
+        byte[] content = random(3 * SMALL_PIECE, 11);
+        Path file = write("source.bin", content);
+        FileSource source = offer(SMALL_PIECE, file).source();
+        byte[] buffer = new byte[SMALL_PIECE];
+        source.read(0, SMALL_PIECE, buffer, SMALL_PIECE);
+        assertEquals(1, openHandles(file), "reading keeps the file open");
+        source.close();
+        assertEquals(0, openHandles(file), "closing lets go of it");
+        source.read(0, 2L * SMALL_PIECE, buffer, SMALL_PIECE);
+        assertArrayEquals(java.util.Arrays.copyOfRange(content, 2 * SMALL_PIECE, 3 * SMALL_PIECE), buffer, "a read after close reopens");
+        source.close();
+        source.close();
+        assertEquals(0, openHandles(file));
+    }
+
+    /** How many of this process's file descriptors point at {@code file} (Linux). */
+    private static long openHandles(Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException e) {
+                    return false; // closed while listing
+                }
+            }).count();
+        }
     }
 
     @Test

@@ -37,7 +37,10 @@ public final class OfferBuilder {
      */
     public record Offer(Manifest manifest, List<Path> files, List<String> skipped, long[] modified) {
 
-        /** @return a source reading the offered files, failing if one changed since it was hashed */
+        /**
+         * @return a new source reading the offered files, failing if one changed since it was
+         *         hashed; it keeps the file it reads open until closed
+         */
         public FileSource source() {
             return new PathSource(files, modified);
         }
@@ -156,6 +159,16 @@ public final class OfferBuilder {
             }
             if (Files.getLastModifiedTime(files.get(file)).toMillis() != modified[file]) {
                 throw new IOException(files.get(file) + " changed since it was offered; send it again");
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                FileChannel c = channel;
+                channel = null;
+                open = -1;
+                c.close();
             }
         }
     }
