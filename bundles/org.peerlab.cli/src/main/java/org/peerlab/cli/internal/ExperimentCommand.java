@@ -42,6 +42,9 @@ import org.peerlab.experiment.run.ExperimentRunner;
 @Component(service = Command.class)
 public class ExperimentCommand implements Command {
 
+    /** Exit code of {@code run --strict} when every run completed but a reference check failed. */
+    static final int CHECKS_FAILED = 3;
+
     @Reference
     WorkloadCatalog workloads;
 
@@ -68,7 +71,7 @@ public class ExperimentCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: peerlab experiment run SCENARIO [--out DIR] [--seed N] [--replications R] [--threads T]
+                Usage: peerlab experiment run SCENARIO [--out DIR] [--seed N] [--replications R] [--threads T] [--strict]
                        peerlab experiment validate SCENARIO [--seed N] [--replications R]
                        peerlab experiment list
 
@@ -88,15 +91,17 @@ public class ExperimentCommand implements Command {
                   --seed N          experiment seed, instead of the scenario's
                   --replications R  runs per sweep point, instead of the scenario's
                   --threads T       runs at a time (default: the number of processors)
+                  --strict          exit with 3 when a reference check (expect) fails
 
-                Exit codes: 0 success, 1 some runs failed, 2 usage or scenario errors.
+                Exit codes: 0 success, 1 some runs failed, 2 usage or scenario errors,
+                3 (with --strict) every run completed but a reference check failed.
                 The scenario format, the workloads' parameters and the shipped scenarios: simulation/README.md.
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Options o = Options.parse(name(), args, Set.of(), Set.of("out", "seed", "replications", "threads"), 2);
+        Options o = Options.parse(name(), args, Set.of("strict"), Set.of("out", "seed", "replications", "threads"), 2);
         List<String> words = o.positional();
         if (words.isEmpty()) {
             throw new UsageException("say what to do: run, validate or list (see: peerlab experiment --help)");
@@ -148,10 +153,10 @@ public class ExperimentCommand implements Command {
             }
         }
         Path dir = Path.of(o.value("out").orElse(Path.of("results", scenario.name()).toString()));
-        return execute(runner, scenario, dir, threads, out, err);
+        return execute(runner, scenario, dir, threads, o.flag("strict"), out, err);
     }
 
-    private int execute(ExperimentRunner runner, Scenario scenario, Path dir, int threads, PrintStream out, PrintStream err) {
+    private int execute(ExperimentRunner runner, Scenario scenario, Path dir, int threads, boolean strict, PrintStream out, PrintStream err) {
         ExperimentProgress progress = new ExperimentProgress(err, tty);
         long started = System.nanoTime();
         ExperimentResult result;
@@ -190,7 +195,15 @@ public class ExperimentCommand implements Command {
                 seconds);
         out.println("results: " + dir.toAbsolutePath());
         out.println("report: " + html.toAbsolutePath());
-        return result.failures().isEmpty() && !result.cancelled() ? 0 : CommandDispatcher.FAILURE;
+        if (!result.failures().isEmpty() || result.cancelled()) {
+            return CommandDispatcher.FAILURE;
+        }
+        long failedChecks = result.expectations().stream().filter(c -> !c.pass()).count();
+        if (strict && failedChecks > 0) {
+            err.println("peerlab experiment: " + failedChecks + " of " + result.expectations().size() + " reference checks failed (--strict)");
+            return CHECKS_FAILED;
+        }
+        return 0;
     }
 
     private static void removeHook(Thread hook) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peerlab.experiment.Expectation;
 import org.peerlab.experiment.Params;
 import org.peerlab.experiment.RunContext;
 import org.peerlab.experiment.RunOutput;
@@ -33,14 +34,15 @@ class ExperimentCommandTest {
 
         @Override
         public String describe() {
-            return "ticks: workload.events, workload.fail";
+            return "ticks: workload.events, workload.fail, workload.expect";
         }
 
         @Override
         public void validate(Params params) throws ScenarioException {
             Params w = params.get("workload");
-            w.allowOnly("events", "fail");
+            w.allowOnly("events", "fail", "expect");
             w.integer("events", 10, 1, 1_000_000);
+            w.integer("expect", -1, -1, 1_000_000);
         }
 
         @Override
@@ -53,7 +55,8 @@ class ExperimentCommandTest {
                 context.simulator().schedule(i * 1_000_000, () -> context.metrics().count("ticks", 1));
             }
             context.simulator().run();
-            return RunOutput.empty();
+            long expect = context.workload().integer("expect", -1, -1, 1_000_000);
+            return expect < 0 ? RunOutput.empty() : RunOutput.empty().expecting(new Expectation("ticks = " + expect, "ticks", expect, 0));
         }
     }
 
@@ -101,11 +104,23 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void aFailedReferenceCheckFailsTheCommandOnlyWhenStrict(@TempDir Path dir) throws Exception {
+        Path f = scenario(dir, " \"workload\": {\"name\": \"ticks\", \"events\": 5, \"expect\": 6}");
+        assertEquals(0, run(dir, "experiment", "run", f.toString(), "--out", dir.resolve("a").toString()));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("FAIL: point 0: ticks = 6: expected 6"), outBytes.toString(StandardCharsets.UTF_8));
+        assertEquals(3, run(dir, "experiment", "run", f.toString(), "--out", dir.resolve("b").toString(), "--strict"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("1 of 1 reference checks failed (--strict)"), errBytes.toString(StandardCharsets.UTF_8));
+        Path ok = scenario(dir, " \"workload\": {\"name\": \"ticks\", \"events\": 5, \"expect\": 5}");
+        assertEquals(0, run(dir, "experiment", "run", ok.toString(), "--out", dir.resolve("c").toString(), "--strict"));
+        assertTrue(Files.readString(dir.resolve("c/validation.csv")).contains("true"));
+    }
+
+    @Test
     void usageErrorsAndList(@TempDir Path dir) {
         assertEquals(2, run(dir, "experiment", "frobnicate"));
         assertEquals(2, run(dir, "experiment", "run", dir.resolve("missing.json").toString()));
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("no such scenario file"));
         assertEquals(0, run(dir, "experiment", "list"));
-        assertTrue(outBytes.toString(StandardCharsets.UTF_8).startsWith("ticks  ticks: workload.events, workload.fail\n"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).startsWith("ticks  ticks: workload.events, workload.fail, workload.expect\n"));
     }
 }
