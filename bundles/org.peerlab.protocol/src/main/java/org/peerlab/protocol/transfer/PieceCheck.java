@@ -7,7 +7,8 @@ import java.security.MessageDigest;
  * {@link ReceiveSession} makes one per piece and offers it to its driver through
  * {@link TransferListener#offload}; {@link #run()} is pure computation over the piece's own bytes
  * and may run on any thread. Everything else about the piece stays with the session, which
- * writes and records pieces only once checked, in the order they arrived.
+ * records pieces as verified only once checked, in the order they arrived (it may write a
+ * piece's bytes into the store before: see {@link PieceStore#stage}).
  */
 public final class PieceCheck implements Runnable {
 

@@ -32,7 +32,17 @@ public interface PieceStore {
     default void hashes(int file, byte[] hashes) throws IOException {
     }
 
-    /** Writes a verified piece. */
+    /**
+     * Writes the bytes of a piece whose hash check is still under way (a driver checking pieces
+     * on another thread lets the session write meanwhile). The store must not count the piece as
+     * verified: {@link #write} follows with the same bytes once the check passed, or never, and a
+     * piece that never gets its {@code write} must not be claimed by a later session. Does
+     * nothing by default (then {@code write} writes the bytes).
+     */
+    default void stage(int file, int piece, byte[] data, int offset, int length) throws IOException {
+    }
+
+    /** Writes a verified piece (a store may skip the bytes if it {@linkplain #stage staged} them) and records it. */
     void write(int file, int piece, byte[] data, int offset, int length) throws IOException;
 
     /** All pieces of {@code file} are verified against its root: give it its final name. */

@@ -263,7 +263,14 @@ public final class ReceiveSession extends TransferSession {
                 throw new ProtocolException(Reason.LOCAL_ERROR, "cannot complete a file: " + e.getMessage(), e);
             }
         }
-        if (!listener.offload(check)) {
+        if (listener.offload(check)) {
+            // the hash is computed elsewhere meanwhile: write the bytes now, record them once checked
+            try {
+                store.stage(check.file, check.piece, data, 0, data.length);
+            } catch (IOException e) {
+                throw new ProtocolException(Reason.LOCAL_ERROR, "cannot write " + f.path() + ": " + e.getMessage(), e);
+            }
+        } else {
             check.run();
         }
         drain();
@@ -271,7 +278,7 @@ public final class ReceiveSession extends TransferSession {
 
     /**
      * A piece's hash check is back (see {@link TransferListener#offload}): pieces checked by now
-     * are written and recorded in arrival order. Ignored once the session is over.
+     * are recorded (and written, if not staged) in arrival order. Ignored once the session is over.
      */
     public void checked(PieceCheck check) {
         if (isOver()) {

@@ -31,9 +31,10 @@ public interface TransferListener {
      * Receiver: a piece's hash check may run elsewhere. Return true to take it: run
      * {@code check.run()} on any thread, then hand it back through
      * {@link ReceiveSession#checked(PieceCheck)}, under the same lock as every other call into the
-     * session. Return false (the default) and the session checks the piece at once, itself. The
-     * session writes and records pieces only once checked, in arrival order, and finishes only
-     * when every check is back; it does not limit how many are outstanding, which is the driver's
+     * session. Return false (the default) and the session checks the piece at once, itself. A
+     * piece taken is {@linkplain PieceStore#stage staged} (written, not recorded) while its check
+     * runs; the session records pieces as verified only once checked, in arrival order, and
+     * finishes only when every check is back; it does not limit how many are outstanding, which is the driver's
      * to bound.
      */
     default boolean offload(PieceCheck check) {

@@ -441,6 +441,30 @@ class TransferTest {
     }
 
     @Test
+    void piecesStagedAheadOfTheirCheckAreNeverClaimedUntilWritten() throws IOException, ProtocolException {
+        byte[] content = random(4 * SMALL_PIECE, 12);
+        OfferBuilder.Offer offer = offer(SMALL_PIECE, write("staged.bin", content));
+        Manifest m = offer.manifest();
+        Path out = tmp.resolve("out");
+        DiskStore first = new DiskStore(out);
+        first.begin(m);
+        first.hashes(0, m.files().get(0).hashes());
+        byte[] piece = java.util.Arrays.copyOfRange(content, 0, SMALL_PIECE);
+        first.stage(0, 0, piece, 0, SMALL_PIECE);
+        first.write(0, 0, piece, 0, SMALL_PIECE); // checked: recorded
+        byte[] second = java.util.Arrays.copyOfRange(content, SMALL_PIECE, 2 * SMALL_PIECE);
+        first.stage(0, 1, second, 0, SMALL_PIECE); // intact bytes, but the check never came back
+        byte[] bad = java.util.Arrays.copyOfRange(content, 2 * SMALL_PIECE, 3 * SMALL_PIECE);
+        bad[7] ^= 1;
+        first.stage(0, 2, bad, 0, SMALL_PIECE); // a piece whose check would fail
+        first.suspend();
+        java.util.BitSet kept = new DiskStore(out).begin(m)[0];
+        assertEquals(java.util.BitSet.valueOf(new long[] { 1 }), kept, "only the piece that was checked and written is kept");
+        Run resumed = run(coded("5-a-b", BOB), out, coded("5-a-b", ALICE), offer, true, -1, null, -1);
+        assertReceived(resumed, out, offer);
+    }
+
+    @Test
     void aSendersSourceLetsGoOfItsFileWhenClosed() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc to count open files");
         byte[] content = random(3 * SMALL_PIECE, 11);

@@ -31,6 +31,8 @@ import org.peerlab.protocol.transfer.PieceStore;
  * exists (and was not completed by this same offer) is refused before anything is received.
  * A file is flushed to disk before it gets its final name; to keep that flush short, what has
  * been written is flushed in the background every {@value #FLUSH_EVERY_MIB} MiB while receiving.
+ * Pieces {@linkplain #stage staged} ahead of their hash check are in the partial file but not in
+ * the record until {@link #write} confirms them.
  * <p>
  * The recorded pieces are not trusted blindly on resume: beside the state goes the file's hash
  * list ({@code KEY.hashes}), and {@link #begin} claims a recorded piece only if the list still
@@ -55,6 +57,8 @@ public final class DiskStore implements PieceStore {
     /** Each file's verified hash list once known, and whether it is on disk beside the state. */
     private byte[][] hashLists;
     private boolean[] hashesSaved;
+    /** Pieces written ahead of their hash check and not yet recorded (see {@link #stage}). */
+    private BitSet[] staged;
     private long recheckedBytes;
     private long droppedPieces;
     private long recheckTotal;
@@ -101,6 +105,8 @@ public final class DiskStore implements PieceStore {
         promoted = new boolean[n];
         hashLists = new byte[n][];
         hashesSaved = new boolean[n];
+        staged = new BitSet[n];
+        java.util.Arrays.setAll(staged, i -> new BitSet());
         recheckedBytes = 0;
         droppedPieces = 0;
         State[] states = new State[n];
@@ -350,14 +356,33 @@ public final class DiskStore implements PieceStore {
     }
 
     @Override
+    public void stage(int file, int piece, byte[] data, int offset, int length) throws IOException {
+        writeBytes(file, piece, data, offset, length);
+        staged[file].set(piece);
+    }
+
+    @Override
     public void write(int file, int piece, byte[] data, int offset, int length) throws IOException {
+        if (staged[file].get(piece)) {
+            staged[file].clear(piece); // its bytes are in the partial file already
+        } else {
+            writeBytes(file, piece, data, offset, length);
+        }
+        have[file].set(piece);
+        if (++sinceState >= STATE_EVERY) {
+            writeState(file, false);
+            sinceState = 0;
+        }
+    }
+
+    /** Writes a piece's bytes into the partial file (not recording it); flushes in the background every so often. */
+    private void writeBytes(int file, int piece, byte[] data, int offset, int length) throws IOException {
         FileChannel ch = channel(file);
         ByteBuffer b = ByteBuffer.wrap(data, offset, length);
         long pos = (long) piece * manifest.pieceSize();
         while (b.hasRemaining()) {
             pos += ch.write(b, pos);
         }
-        have[file].set(piece);
         unflushed += length;
         if (unflushed >= (long) FLUSH_EVERY_MIB << 20 && (flushing == null || flushing.isDone())) {
             unflushed = 0;
@@ -368,10 +393,6 @@ public final class DiskStore implements PieceStore {
                     // closed meanwhile, or a disk error that the flush before promotion reports
                 }
             });
-        }
-        if (++sinceState >= STATE_EVERY) {
-            writeState(file, false);
-            sinceState = 0;
         }
     }
 
@@ -416,6 +437,11 @@ public final class DiskStore implements PieceStore {
             open = -1;
         } else if (!Files.exists(part(file))) {
             Files.createFile(part(file));
+        } else {
+            // written through a channel that has moved on to a later file (pieces staged ahead)
+            try (FileChannel ch = FileChannel.open(part(file), StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString(), null, "appeared while receiving; the verified data stays in " + part(file));

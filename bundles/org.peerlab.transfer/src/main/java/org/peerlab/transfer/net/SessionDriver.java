@@ -72,6 +72,8 @@ public final class SessionDriver implements ConnectionHandler {
     private java.util.concurrent.ExecutorService checkers;
     private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(MAX_CHECKING_MIB << 20);
     private int reserved;
+    /** Checks offloaded and not yet run. */
+    private final java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param sessions makes the session, given the listener it must report to */
     public SessionDriver(Function<TransferListener, TransferSession> sessions, Events events) {
@@ -258,18 +260,26 @@ public final class SessionDriver implements ConnectionHandler {
             }
             int room = reserved;
             try {
+                outstanding.incrementAndGet();
                 checkers.execute(() -> {
                     try {
                         check.run();
+                    } finally {
+                        SessionDriver.this.room.release(room); // whatever happened, the network thread must not wait for it
+                    }
+                    // Only the check that leaves none outstanding hands back: every piece checked by then is
+                    // taken in that one call, and while frames arrive the network thread takes checked pieces
+                    // as it goes. A hand-back per piece would queue for the lock the network thread holds
+                    // while it decrypts and writes.
+                    if (outstanding.decrementAndGet() == 0) {
                         synchronized (SessionDriver.this) {
                             ((ReceiveSession) session).checked(check);
                             pump();
                         }
-                    } finally {
-                        SessionDriver.this.room.release(room); // whatever happened, the network thread must not wait for it
                     }
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
+                outstanding.decrementAndGet();
                 return false; // the session is ending: check here
             }
             reserved = 0;
